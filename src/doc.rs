@@ -1,0 +1,148 @@
+//! The document model: one loaded report with its decoded text, card, outline and metrics.
+//!
+//! Nothing is ever deleted from a document: `text` holds every line of the file as decoded;
+//! cleaning only marks the range of lines that is the report's own text
+//! ([`Card::body_first_line`] ..= [`Card::body_last_line`]).
+
+pub mod card;
+pub mod load;
+pub mod samples;
+
+pub use card::Card;
+pub use load::{load_paths, LoadError};
+
+use crate::metrics::{self, Metric};
+use crate::outline::{self, Heading};
+
+/// The source format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (`.txt`, `.text`, `.md`).
+    Text,
+    /// An HTML page; `text` holds the extracted text, one block element per line.
+    Html,
+}
+
+/// One loaded report.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as given (bundled samples: `samples/NAME.txt`).
+    pub path: String,
+    /// The encoding as detected (`UTF-8`, `GB18030`, `UTF-16LE`, …).
+    pub encoding: String,
+    /// The source format.
+    pub format: Format,
+    /// Every decoded line joined by `\n` (CRLF and CR normalised).
+    text: String,
+    /// Byte offset of the start of each line in `text`.
+    line_starts: Vec<usize>,
+    /// The document card (title, dates, signer, body range …).
+    pub card: Card,
+    /// The outline, in line order.
+    pub headings: Vec<Heading>,
+    /// The stated quantities, in document order.
+    pub metrics: Vec<Metric>,
+}
+
+impl Document {
+    /// Builds a document from decoded text: splits lines, parses card, outline and metrics.
+    pub fn new(
+        path: impl Into<String>,
+        encoding: impl Into<String>,
+        format: Format,
+        text: String,
+    ) -> Self {
+        let text = normalize_line_ends(text);
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // A final line end does not open another (empty) line.
+        if line_starts.len() > 1 && line_starts.last() == Some(&text.len()) {
+            line_starts.pop();
+        }
+        let mut doc = Document {
+            path: path.into(),
+            encoding: encoding.into(),
+            format,
+            text,
+            line_starts,
+            card: Card::default(),
+            headings: Vec::new(),
+            metrics: Vec::new(),
+        };
+        doc.headings = outline::parse(doc.lines());
+        doc.card = card::parse(&doc);
+        doc.metrics = metrics::extract(doc.lines(), &doc.headings);
+        doc
+    }
+
+    /// The whole decoded text, lines joined by `\n`.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Line `n` (1-based) without its line end; empty past the end.
+    pub fn line(&self, n: usize) -> &str {
+        if n == 0 || n > self.line_starts.len() {
+            return "";
+        }
+        let start = self.line_starts[n - 1];
+        let end = self.line_starts.get(n).map_or(self.text.len(), |&e| e - 1);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// All lines, line 1 first.
+    pub fn lines(&self) -> impl Iterator<Item = &str> + '_ {
+        (1..=self.line_count()).map(move |n| self.line(n))
+    }
+
+    /// Byte offset of the start of line `n` (1-based) in [`Document::text`].
+    pub fn line_start(&self, n: usize) -> usize {
+        self.line_starts.get(n.saturating_sub(1)).copied().unwrap_or(self.text.len())
+    }
+
+    /// The title for display: the card's title, else the file name.
+    pub fn title(&self) -> &str {
+        match &self.card.title {
+            Some(t) => t,
+            None => self.file_name(),
+        }
+    }
+
+    /// The last component of the path.
+    pub fn file_name(&self) -> &str {
+        self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
+    }
+
+    /// The cleaned reading text: the body lines only, as `(line number, text)`.
+    pub fn body_lines(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        let (first, last) = (self.card.body_first_line.max(1), self.card.body_last_line);
+        (first..=last.min(self.line_count())).map(move |n| (n, self.line(n)))
+    }
+}
+
+/// Turns CRLF and lone CR line ends into `\n`.
+fn normalize_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_numbered_from_one_and_line_ends_normalised() {
+        let d = Document::new("x.txt", "UTF-8", Format::Text, "a\r\nb\rc\n".into());
+        assert_eq!(d.line_count(), 3);
+        assert_eq!(d.lines().collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(d.line(0), "");
+        assert_eq!(d.line(4), "");
+    }
+}
