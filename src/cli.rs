@@ -1,8 +1,11 @@
-//! The command line: argument parsing and the non-interactive subcommands.
+//! The command line: argument parsing and dispatch to the non-interactive subcommands.
+
+pub mod metrics;
+pub mod search;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args as ClapArgs, Parser, Subcommand};
 
 /// A terminal reader for Chinese government reports.
 #[derive(Debug, Parser)]
@@ -32,6 +35,53 @@ pub enum Command {
         /// Files or folders (none: the bundled samples).
         paths: Vec<PathBuf>,
     },
+    /// Search all documents.
+    Search(SearchArgs),
+    /// List the metrics of all documents.
+    Metrics(MetricsArgs),
+}
+
+/// `gongwen search`.
+#[derive(Debug, ClapArgs)]
+pub struct SearchArgs {
+    /// JSON Lines output.
+    #[arg(long)]
+    pub json: bool,
+    /// At most N hits per query.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Only this kind of item: doc, heading, text, metric.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Run one query per line of FILE over one load; hits carry a `query` field.
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    /// Print load/index timings and per-query timings to stderr as JSON lines.
+    #[arg(long)]
+    pub timings: bool,
+    /// The query (see `gongwen search --help`); absent with --queries.
+    pub query: Option<String>,
+    /// Files or folders (none: the bundled samples).
+    pub paths: Vec<PathBuf>,
+}
+
+/// `gongwen metrics`.
+#[derive(Debug, ClapArgs)]
+pub struct MetricsArgs {
+    /// JSON Lines output.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// CSV output with a header row.
+    #[arg(long)]
+    pub csv: bool,
+    /// With --csv: start with a UTF-8 byte order mark for Excel.
+    #[arg(long, requires = "csv")]
+    pub excel: bool,
+    /// Only metrics matching this `=` query (e.g. `复议 >5`).
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+    /// Files or folders (none: the bundled samples).
+    pub paths: Vec<PathBuf>,
 }
 
 /// Parses the arguments and runs; returns the process exit code.
@@ -56,5 +106,7 @@ pub fn main() -> i32 {
             let _ = (json, paths);
             0
         }
+        Some(Command::Search(a)) => search::run(&a),
+        Some(Command::Metrics(a)) => metrics::run(&a),
     }
 }

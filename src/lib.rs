@@ -33,3 +33,4 @@ pub mod text;
 
 pub mod cli;
 pub mod term;
+pub mod ui;
