@@ -7,3 +7,6 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(s: &str) -> String {
     s.nfkc().collect()
 }
+
+pub mod sanitize;
+pub mod wrap;
