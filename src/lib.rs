@@ -26,6 +26,7 @@
 //! The CLI, the reader, the tests and the benchmarks share one parser, one search and one
 //! metrics extractor.
 
+pub mod app;
 pub mod doc;
 pub mod metrics;
 pub mod outline;
