@@ -33,6 +33,11 @@ impl Folded {
         let mut ends = Vec::with_capacity(PREFIX_CHARS);
         let mut buf = [0u8; 4];
         for (i, c) in text.char_indices().take(PREFIX_CHARS) {
+            if folds_to_itself(c) {
+                chars.push(c);
+                ends.push(Some(i + c.len_utf8()));
+                continue;
+            }
             let folded = fold(c.encode_utf8(&mut buf));
             let n = folded.chars().count();
             for (k, f) in folded.chars().enumerate() {
@@ -58,6 +63,9 @@ pub(super) fn recognise(text: &str) -> Option<Marker> {
     if let Some(m) = circled(text) {
         return Some(m);
     }
+    if !may_start_marker(text.chars().next()?) {
+        return None;
+    }
     let f = Folded::new(text);
     let (style, n) = match f.at(0)? {
         '第' => ordinal(&f)?,
@@ -67,6 +75,23 @@ pub(super) fn recognise(text: &str) -> Option<Marker> {
         _ => return None,
     };
     Some(Marker { style, len: f.original_len(n)? })
+}
+
+/// ASCII and the CJK unified ideographs (and `、` `。`) have no compatibility decomposition:
+/// NFKC leaves them alone, so they need no call to the normaliser.
+fn folds_to_itself(c: char) -> bool {
+    c.is_ascii() || ('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '、' | '。')
+}
+
+/// Whether a line starting with `c` may open a marker: among the characters that fold to
+/// themselves only the ones that open a marker qualify. This keeps ordinary body lines from
+/// paying for the fold.
+fn may_start_marker(c: char) -> bool {
+    if folds_to_itself(c) {
+        c.is_ascii_digit() || c == '(' || c == '第' || cn_digit(c).is_some()
+    } else {
+        true
+    }
 }
 
 /// `①` … `⑳`, checked before folding because NFKC turns `①` into a plain `1`.
