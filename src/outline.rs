@@ -11,6 +11,7 @@
 //! * Spaces between the marker and the title are not part of the title (`第一章　总则` → `总则`).
 //! * A line whose title would be empty (`一、`, `一、。正文`) is not a heading: an outline entry
 //!   with nothing to show helps no one, and the spec already says a bare marker is not one.
+//! * A zero-width space or byte-order mark before the marker counts as indentation.
 //! * `(一)、` and `①、`: a stray `、` after a closing bracket or circled number belongs to the
 //!   marker, so the title does not start with it.
 
@@ -85,9 +86,11 @@ pub fn parse<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Heading> {
     headings
 }
 
-/// Whether `c` is one of the leading spaces a heading may be indented with.
-fn is_indent(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+/// Whether `c` is one of the leading spaces a heading may be indented with: the spec's ASCII
+/// space, tab, ideographic space and no-break space, and also the invisible zero-width space and
+/// byte-order mark that web pages and editors leave at a line start, since no reader sees them.
+pub fn is_indent(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}' | '\u{200b}' | '\u{feff}')
 }
 
 /// The style, marker and title of `line` when it is a heading.

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 /// Lines that look like a report: optional indent, often a marker (ASCII, full-width,
 /// compatibility and near-miss forms), then text rich in numerals, stops and combining marks.
 fn report_line() -> impl Strategy<Value = String> {
-    let indent = "[ \t\u{3000}\u{a0}]{0,2}";
+    let indent = "[ \t\u{3000}\u{a0}\u{200b}\u{feff}]{0,2}";
     let marker = "(第[一二十百零1-9]{1,3}(部分|章|节|条)|[一二三十〇]{1,3}[、是]|[((][一二十1-9０-９]{1,3}[))]、?|[0-9０-９]{1,3}[.、．]|[①②⑳\u{2488}\u{2474}\u{3220}]、?)?";
     let text = "[一二三十〇0-9１.、。;:；：,，()（）是文字 \u{301}\u{338}]{0,12}";
     (indent, marker, text).prop_map(|(a, b, c)| format!("{a}{b}{c}"))
@@ -65,7 +65,7 @@ proptest! {
     fn every_heading_line_starts_with_its_marker(lines in document()) {
         for x in parse(&lines) {
             let line = fold(&lines[x.line - 1]);
-            let rest = line.trim_start_matches([' ', '\t']);
+            let rest = line.trim_start_matches(outline::is_indent);
             prop_assert!(!x.marker.is_empty() && !x.title.is_empty(), "{x:?}");
             prop_assert!(rest.starts_with(&fold(&x.marker)), "{x:?} in {line:?}");
             prop_assert!(lines[x.line - 1].contains(&x.title), "{x:?} in {line:?}");

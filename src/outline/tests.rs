@@ -51,6 +51,9 @@ const HEADINGS: &[(&str, Style, &str, &str)] = &[
     ("\t(一)总体情况", Style::CnParen, "(一)", "总体情况"),
     ("\u{3000}\u{3000}1.总体情况", Style::NumDot, "1.", "总体情况"),
     ("\u{a0}1.总体情况", Style::NumDot, "1.", "总体情况"),
+    // Invisible characters a reader cannot see count as indentation.
+    ("\u{feff}一、总体情况", Style::CnDun, "一、", "总体情况"),
+    ("\u{200b}(一)总体情况", Style::CnParen, "(一)", "总体情况"),
     // Compatibility characters fold into the styles they spell.
     ("\u{2488}简政放权", Style::NumDot, "\u{2488}", "简政放权"),
     ("\u{2474}以案促管", Style::NumParen, "\u{2474}", "以案促管"),
