@@ -126,8 +126,9 @@ fn ordinal(f: &Folded) -> Option<(Style, usize)> {
     match (f.at(end)?, f.at(end + 1)) {
         ('部', Some('分')) => Some((Style::Part, end + 2)),
         ('章', _) => Some((Style::Part, end + 1)),
-        ('节', _) => Some((Style::Section, end + 1)),
-        ('条', _) => Some((Style::Article, end + 1)),
+        // Traditional 節 and 條 are the same units as 节 and 条.
+        ('节' | '節', _) => Some((Style::Section, end + 1)),
+        ('条' | '條', _) => Some((Style::Article, end + 1)),
         _ => None,
     }
 }

@@ -32,6 +32,8 @@ const HEADINGS: &[(&str, Style, &str, &str)] = &[
     ("第三节 行政执法", Style::Section, "第三节", "行政执法"),
     ("第十二条 本办法自公布之日起施行。", Style::Article, "第十二条", "本办法自公布之日起施行"),
     ("第一百零五条 附则", Style::Article, "第一百零五条", "附则"),
+    ("第三節 行政執法", Style::Section, "第三節", "行政執法"),
+    ("第十條 附則", Style::Article, "第十條", "附則"),
     ("一、总体情况", Style::CnDun, "一、", "总体情况"),
     ("十二、其他事项", Style::CnDun, "十二、", "其他事项"),
     ("二十三、其他事项", Style::CnDun, "二十三、", "其他事项"),
