@@ -43,7 +43,7 @@ fn shows_reader(s: &str) -> bool {
 
 fn assert_terminal_restored(t: &Tmux) {
     t.wait_for("the shell prompt after quitting", |s| {
-        s.lines().filter(|l| !l.trim().is_empty()).last().is_some_and(|l| l.starts_with(PROMPT))
+        s.lines().rfind(|l| !l.trim().is_empty()).is_some_and(|l| l.starts_with(PROMPT))
     });
     assert_eq!(t.var("alternate_on"), "0", "the alternate screen is still on");
     assert_eq!(t.var("mouse_any_flag"), "0", "mouse reporting is still on");
