@@ -96,7 +96,9 @@ impl Document {
         }
         let start = self.line_starts[n - 1];
         let end = self.line_starts.get(n).map_or(self.text.len(), |&e| e - 1);
-        self.text.get(start..end).unwrap_or("")
+        // The last line may still carry the file's final line end.
+        let line = self.text.get(start..end).unwrap_or("");
+        line.strip_suffix('\n').unwrap_or(line)
     }
 
     /// All lines, line 1 first.
