@@ -343,6 +343,19 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn any_markup_gives_lines_without_blanks(
+        page in "(<(p|div|br|script|pre|td|tr|li|b|/p|/div|/script|/pre|/b)>|[a-z 中文\n\r\t&;]|&nbsp;){0,80}"
+    ) {
+        let text = gongwen::doc::load::html::extract(&page);
+        proptest::prop_assert!(!text.contains('\r'));
+        proptest::prop_assert!(text.is_empty() || text.split('\n').all(|l| !l.trim().is_empty()));
+    }
+}
+
 #[test]
 #[ignore = "timing; run with --release --nocapture"]
 fn big_file() {

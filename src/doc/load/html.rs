@@ -74,7 +74,7 @@ const BLOCKS: [&str; 44] = [
 /// first non-blank characters are `<!DOCTYPE html` or `<html` (any case).
 pub fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    let head = head.get(..14).unwrap_or(head).to_ascii_lowercase();
+    let head: String = head.chars().take(14).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
