@@ -4,7 +4,8 @@
 //! The order of the checks, and why:
 //!
 //! 1. empty → `empty file`;
-//! 2. a BOM decides: UTF-8 (BOM stripped), UTF-16LE, UTF-16BE;
+//! 2. a BOM decides: UTF-8 (BOM stripped; still refused if binary as in 3), UTF-16LE,
+//!    UTF-16BE (refused when more than 1% of the characters are controls);
 //! 3. a known binary signature (PNG, ZIP/.docx, PDF, …) → `binary file (…)`; NUL bytes →
 //!    `binary file (contains NUL bytes)`; more than 1% C0 control bytes → `binary file`;
 //! 4. valid UTF-8 → UTF-8;
@@ -65,7 +66,8 @@ pub fn decode_with_hint(
         return Err(DecodeError::Empty);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok(lossy_utf8(rest));
+        refuse_binary(rest)?;
+        return Ok(lossy_utf8(rest, 3));
     }
     for (bom, enc, name) in
         [(b"\xFF\xFE", UTF_16LE, "UTF-16LE"), (b"\xFE\xFF", UTF_16BE, "UTF-16BE")]
@@ -79,15 +81,7 @@ pub fn decode_with_hint(
             return Ok(Decoded { text, encoding: name, warnings });
         }
     }
-    if let Some(kind) = binary_signature(bytes) {
-        return Err(DecodeError::Binary(Some(kind)));
-    }
-    if bytes.contains(&0) {
-        return Err(DecodeError::Nul);
-    }
-    if control_share_too_high(bytes.iter().map(|&b| u32::from(b))) {
-        return Err(DecodeError::Binary(None));
-    }
+    refuse_binary(bytes)?;
     let scan = Utf8Scan::of(bytes);
     if scan.invalid == 0 {
         let text = String::from_utf8_lossy(bytes).into_owned();
@@ -97,13 +91,27 @@ pub fn decode_with_hint(
         return Ok(d);
     }
     if scan.valid_multibyte >= 4 * scan.invalid {
-        return Ok(lossy_utf8(bytes));
+        return Ok(lossy_utf8(bytes, 0));
     }
     Err(DecodeError::Unknown)
 }
 
 /// How many bytes from the start chardetng looks at.
 const DETECTION_SAMPLE: usize = 64 * 1024;
+
+/// A known signature, NUL bytes, or too many control bytes.
+fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(DecodeError::Binary(Some(kind)));
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::Nul);
+    }
+    if control_share_too_high(bytes.iter().map(|&b| u32::from(b))) {
+        return Err(DecodeError::Binary(None));
+    }
+    Ok(())
+}
 
 /// Tries the Chinese legacy encodings in order of evidence; see the module documentation.
 fn decode_chinese(bytes: &[u8], hint: Option<&'static Encoding>) -> Option<Decoded> {
@@ -209,11 +217,13 @@ fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize, Opti
     (out, errors, first)
 }
 
-/// UTF-8 with U+FFFD for invalid sequences, and a warning when there were any.
-fn lossy_utf8(bytes: &[u8]) -> Decoded {
+/// UTF-8 with U+FFFD for invalid sequences, and a warning when there were any; `offset` is
+/// where `bytes` start in the file (after a BOM).
+fn lossy_utf8(bytes: &[u8], offset: usize) -> Decoded {
     let scan = Utf8Scan::of(bytes);
     let text = String::from_utf8_lossy(bytes).into_owned();
-    Decoded { text, encoding: "UTF-8", warnings: warning("UTF-8", scan.invalid, scan.first) }
+    let warnings = warning("UTF-8", scan.invalid, scan.first.map(|b| b + offset));
+    Decoded { text, encoding: "UTF-8", warnings }
 }
 
 /// The warning for `errors` malformed sequences, the first at byte `first` of the file.
@@ -339,6 +349,16 @@ mod tests {
         let d = decode(b"\xFF\xFEa\x00\x00\xD8b\x00").expect("decodes lossily");
         assert_eq!(d.text, "a\u{FFFD}b");
         assert_eq!(d.warnings, ["invalid UTF-16LE at byte 4, shown as U+FFFD"]);
+    }
+
+    #[test]
+    fn byte_offsets_count_the_bom_and_several_places_are_summed_up() {
+        let d = decode(b"\xEF\xBB\xBFab\xFFc").expect("decodes lossily");
+        assert_eq!(d.warnings, ["invalid UTF-8 at byte 5, shown as U+FFFD"]);
+        let text = [&"中文".repeat(10).into_bytes()[..], b"\xFF-\xFE"].concat();
+        let d = decode(&text).expect("decodes lossily");
+        assert_eq!(d.warnings, ["invalid UTF-8 in 2 places (first at byte 60), shown as U+FFFD"]);
+        assert_eq!(decode(b"\xEF\xBB\xBFa\0b"), Err(DecodeError::Nul));
     }
 
     #[test]
