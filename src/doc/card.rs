@@ -1,10 +1,27 @@
 //! The document card: the official document elements (title, year, published date, 发文字号,
 //! 签发人, 主送机关, 发文机关署名, 成文日期, 抄送) and the range of body lines that excludes site
 //! navigation, share buttons, footers, ICP numbers and contact blocks.
+//!
+//! The body range of a page with no visible text at all is `1..=0` (`body_first_line` 1,
+//! `body_last_line` 0): empty, so [`Document::body_lines`] yields nothing. Every other page has
+//! `1 <= body_first_line <= body_last_line <= line_count`.
+
+mod body;
+pub mod dates;
+pub mod fields;
+pub mod noise;
+
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
+use self::body::{Layout, Page};
+use self::noise::LineKind;
 use super::Document;
+use crate::text;
+
+pub use self::noise::is_chrome;
 
 /// The card of one document. Unknown fields are `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -33,7 +50,125 @@ pub struct Card {
     pub body_last_line: usize,
 }
 
+/// How far back from the body's end the signature and 成文日期 are looked for (non-blank lines).
+const CLOSING_REACH: usize = 12;
+
 /// Reads the card of a document whose lines and outline are already known.
 pub fn parse(doc: &Document) -> Card {
-    Card { body_first_line: 1, body_last_line: doc.line_count(), ..Card::default() }
+    let page = Page::new(doc);
+    let layout = body::layout(&page);
+    let Some((first, last)) = layout.body else {
+        return Card { body_first_line: 1, body_last_line: 0, ..Card::default() };
+    };
+    // Lines outside the body (head first, then tail) carry the page's metadata.
+    let outside: Vec<usize> = (0..first).chain(last + 1..page.len()).collect();
+    // The head without the title lines, then the tail: where a 发文字号 may stand.
+    let head: Vec<usize> = (0..first).filter(|i| !layout.title.contains(i)).collect();
+    let around: Vec<usize> = head.iter().copied().chain(last + 1..page.len()).collect();
+    let labelled = |label: &str| {
+        outside.iter().find_map(|&i| fields::label_value(page.raw[i], label).map(fields::tidy))
+    };
+
+    let title = labelled("标题").filter(|t| !t.is_empty()).or_else(|| title_text(&page, &layout));
+    let (date, issuer) = closing(&page, first, last);
+    let first_is_addressee = fields::addressee(page.raw[first]);
+    Card {
+        year: title
+            .as_deref()
+            .and_then(|t| dates::find_year(&text::fold(t)))
+            .or_else(|| first_sentence_year(&page, first, last)),
+        title,
+        published: published(&page, &outside, &head),
+        issuer: issuer.or_else(|| labelled("发文机关")),
+        date: date.or_else(|| {
+            labelled("成文日期").and_then(|v| dates::find_date(&v).map(|(d, _)| d.iso()))
+        }),
+        doc_number: around.iter().find_map(|&i| {
+            fields::find_doc_number(page.raw[i]).map(|r| page.raw[i][r].to_string())
+        }),
+        signer: head.iter().find_map(|&i| fields::signer(page.raw[i])),
+        addressee: first_is_addressee,
+        cc: (first..=last).rev().take(CLOSING_REACH * 2).find_map(|i| fields::cc(page.raw[i])),
+        body_first_line: first + 1,
+        body_last_line: last + 1,
+    }
+}
+
+/// The title lines, each cleaned of chrome, joined without a separator (a title broken over
+/// lines is broken inside a phrase).
+fn title_text(page: &Page, layout: &Layout) -> Option<String> {
+    let t: String = layout.title.iter().map(|&i| fields::clean_title(page.raw[i])).collect();
+    (!t.is_empty()).then_some(t)
+}
+
+/// The year named in the body's first sentence (after an addressee line), if the title named
+/// none: reports open with `2020年,我区…`.
+fn first_sentence_year(page: &Page, first: usize, last: usize) -> Option<i32> {
+    let line = (first..=last)
+        .find(|&i| page.kind[i] == LineKind::Text && fields::addressee(page.raw[i]).is_none())?;
+    let n = &page.norm[line];
+    dates::find_year(n.split('。').next().unwrap_or(n))
+}
+
+/// The published date: a labelled date (`发布日期:` …) outside the body, head first; else a
+/// numeric date (`2024-03-04`, not `2024年`, which titles and subtitles use) in the head.
+fn published(page: &Page, outside: &[usize], head: &[usize]) -> Option<String> {
+    let labelled = outside.iter().find_map(|&i| {
+        noise::DATE_LABELS.iter().find_map(|l| {
+            let v = fields::after_label(&page.norm[i], l, false)?;
+            dates::find_date(v).filter(|(_, r)| r.start == 0).map(|(d, _)| d.iso())
+        })
+    });
+    labelled.or_else(|| {
+        head.iter().find_map(|&i| {
+            let n = &page.norm[i];
+            let (d, r) = dates::find_date(n)?;
+            n[r].contains(['-', '/', '.']).then(|| d.iso())
+        })
+    })
+}
+
+/// The 成文日期 and 发文机关署名 at the end of the body: the last line that is a date alone (an
+/// `…印发` line is the printing date, not this one), and the organisation lines just above it
+/// (blank lines and a `(盖章)` between are allowed) or before it on the same line.
+fn closing(page: &Page, first: usize, last: usize) -> (Option<String>, Option<String>) {
+    let candidates = (first..=last).rev().filter(|&i| page.kind[i] != LineKind::Blank);
+    for i in candidates.take(CLOSING_REACH) {
+        let raw = page.raw[i];
+        if page.norm[i].contains("印发") {
+            continue;
+        }
+        if let Some(d) = dates::parse_date(raw) {
+            return (Some(d.iso()), issuer_above(page, first, i));
+        }
+        if let Some((d, r)) = dates::find_date(raw).filter(|(_, r)| raw[r.end..].trim().is_empty())
+        {
+            if let Some(org) = fields::org_line(&raw[..r.start]) {
+                return (Some(d.iso()), Some(org));
+            }
+        }
+    }
+    (None, None)
+}
+
+/// The signature: up to three organisation lines directly above line `date`.
+fn issuer_above(page: &Page, first: usize, date: usize) -> Option<String> {
+    let mut orgs = Vec::new();
+    for i in (first..date).rev() {
+        let n = &page.norm[i];
+        if matches!(page.kind[i], LineKind::Blank | LineKind::Punct) || is_seal_note(n) {
+            continue;
+        }
+        match fields::org_line(page.raw[i]) {
+            Some(org) if orgs.len() < 3 => orgs.push(org),
+            _ => break,
+        }
+    }
+    orgs.reverse();
+    (!orgs.is_empty()).then(|| orgs.join(" "))
+}
+
+/// A bracketed seal note under a signature (`(盖章)`, `(印章)`).
+fn is_seal_note(n: &str) -> bool {
+    n.starts_with('(') && n.ends_with(')') && n.chars().count() <= 8
 }

@@ -1,0 +1,174 @@
+//! Where the report's own text lies on the page: the title lines, and the first and last body
+//! lines. Nothing is removed; only line indices are computed.
+
+use super::dates;
+use super::fields;
+use super::noise::{self, LineKind};
+use crate::doc::Document;
+
+/// One page, line by line, as the card's rules see it (indices are 0-based here).
+pub struct Page<'a> {
+    /// The lines as written.
+    pub raw: Vec<&'a str>,
+    /// The lines [`noise::norm`]ed.
+    pub norm: Vec<String>,
+    /// What each line is.
+    pub kind: Vec<LineKind>,
+    /// Whether the outline parser made the line a heading (an extra signal only).
+    pub heading: Vec<bool>,
+}
+
+impl<'a> Page<'a> {
+    /// Reads every line of `doc`.
+    pub fn new(doc: &'a Document) -> Page<'a> {
+        let raw: Vec<&str> = doc.lines().collect();
+        let norm: Vec<String> = raw.iter().map(|l| noise::norm(l)).collect();
+        let kind = norm.iter().map(|n| noise::classify(n)).collect();
+        let mut heading = vec![false; raw.len()];
+        for h in &doc.headings {
+            if let Some(slot) = h.line.checked_sub(1).and_then(|i| heading.get_mut(i)) {
+                *slot = true;
+            }
+        }
+        Page { raw, norm, kind, heading }
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// A line of the report's prose rather than of its title block: a heading, a sentence
+    /// (`。`), an addressee (ends with `:`), or longer than any title (over 100 characters).
+    pub fn body_like(&self, i: usize) -> bool {
+        let n = &self.norm[i];
+        self.kind[i] == LineKind::Text
+            && (self.heading[i]
+                || n.contains('。')
+                || n.ends_with(':')
+                || n.chars().count() > 100
+                || starts_with_marker(n))
+    }
+
+    /// A line that may be (part of) the title: text that is neither prose nor a date alone.
+    fn title_like(&self, i: usize) -> bool {
+        self.kind[i] == LineKind::Text
+            && !self.body_like(i)
+            && dates::parse_date(&self.norm[i]).is_none()
+    }
+}
+
+/// The report's place on the page (0-based line indices).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The title's lines, in order (empty when none was found).
+    pub title: Vec<usize>,
+    /// First and last body line; `None` when the page has no visible text.
+    pub body: Option<(usize, usize)>,
+}
+
+/// True when `n` starts with an official heading marker: `一、` `(一)` `1.` `1、` `第一部分`.
+pub fn starts_with_marker(n: &str) -> bool {
+    let cn = |c: char| "一二三四五六七八九十".contains(c);
+    let first_non = |s: &str, f: &dyn Fn(char) -> bool| s.chars().find(|&c| !f(c));
+    let mut cs = n.chars();
+    match cs.next() {
+        Some(c) if cn(c) => first_non(n, &cn) == Some('、'),
+        Some('(') => {
+            let inner = cs.as_str();
+            inner.starts_with(|c: char| cn(c) || c.is_ascii_digit())
+                && first_non(inner, &|c| cn(c) || c.is_ascii_digit()) == Some(')')
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = n.trim_start_matches(|c: char| c.is_ascii_digit());
+            let mut r = rest.chars();
+            matches!(r.next(), Some('、') | Some('.'))
+                && !r.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        Some('第') => {
+            let rest = cs.as_str().trim_start_matches(cn);
+            rest.len() < cs.as_str().len() && rest.starts_with(['部', '章', '节', '条'])
+        }
+        _ => false,
+    }
+}
+
+/// Finds the title lines and the body range of `page`.
+pub fn layout(page: &Page) -> Layout {
+    let len = page.len();
+    // The title block ends where the prose starts.
+    let head_end = (0..len).find(|&i| page.body_like(i)).unwrap_or(len);
+    let title = pick_title(page, head_end);
+    let after_title = title.last().map_or(0, |&t| t + 1);
+    let text = |i: &usize| page.kind[*i] == LineKind::Text;
+    // The body starts at the first prose line after the title (the addressee counts: it is
+    // body-like); when no prose follows, at the first text after the title, then anywhere.
+    let first = (after_title..len)
+        .find(|&i| page.body_like(i))
+        .or_else(|| (after_title..len).find(text))
+        .or_else(|| (0..len).find(text));
+    let Some(first) = first else {
+        // No text at all: keep every visible line rather than show an empty report.
+        let visible = |i: &usize| page.kind[*i] != LineKind::Blank;
+        let body = (0..len).find(visible).zip((0..len).rev().find(visible));
+        return Layout { title, body };
+    };
+    // The body runs until site chrome or page metadata starts (来源:, 分享到, 友情链接 …) and
+    // ends at the last text line before it, so blank lines and separators are not kept.
+    let stop = (first + 1..len)
+        .find(|&i| matches!(page.kind[i], LineKind::Chrome | LineKind::Meta))
+        .unwrap_or(len);
+    let last = (first..stop).rev().find(text).unwrap_or(first);
+    Layout { title, body: Some((first, last)) }
+}
+
+/// The title lines among the head (lines before the prose): runs of consecutive title-like
+/// lines, a run closing once its text ends with a document kind (`报告`); the best run is the
+/// last complete one, else the last with a title word (`法治`, `年度`), else the last.
+fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut open = false;
+    for i in 0..head_end {
+        if !page.title_like(i) {
+            open = false;
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if open => run.push(i),
+            _ => runs.push(vec![i]),
+        }
+        let text: String =
+            runs.last().into_iter().flatten().map(|&k| page.norm[k].as_str()).collect();
+        open = !fields::title_is_complete(&text);
+    }
+    let score = |run: &Vec<usize>| {
+        let text: String = run.iter().map(|&k| page.norm[k].as_str()).collect();
+        u8::from(fields::title_is_complete(&text)) * 2 + u8::from(fields::has_title_word(&text))
+    };
+    let best = runs.iter().map(score).max();
+    runs.iter().rev().find(|r| Some(score(r)) == best).cloned().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_markers() {
+        for s in [
+            "一、总体情况",
+            "十二、其他",
+            "(一)依法行政",
+            "(1)数量",
+            "1.简政放权",
+            "2、改革",
+            "第一部分 总体",
+        ] {
+            assert!(starts_with_marker(s), "{s}");
+        }
+        for s in ["一是加强", "2020年,我区", "1.5万件", "第1号", "(2021-2025年)", "第十"]
+        {
+            assert!(!starts_with_marker(s), "{s}");
+        }
+    }
+}
