@@ -1,11 +1,17 @@
 //! The command line: argument parsing and dispatch to the non-interactive subcommands.
 
+pub mod info;
 pub mod metrics;
+pub mod outline;
+pub mod output;
 pub mod search;
+pub mod text;
 
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand};
+
+use crate::doc::Document;
 
 /// A terminal reader for Chinese government reports.
 #[derive(Debug, Parser)]
@@ -27,17 +33,52 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print each document's outline.
+    /// Print each document's outline: its numbered headings as an indented tree.
+    #[command(
+        after_help = "Examples:\n  gongwen outline                  the bundled samples\n  gongwen outline reports/ --json  one JSON object per document, for jq"
+    )]
     Outline {
-        /// JSON Lines output.
+        /// JSON Lines output: {"path","title","headings":[{"level","marker","title","line"}]}.
         #[arg(long)]
         json: bool,
         /// Files or folders (none: the bundled samples).
         paths: Vec<PathBuf>,
     },
-    /// Search all documents.
+    /// Print each document's card: title, year, dates, 发文字号, 签发人, issuer, counts.
+    #[command(
+        after_help = "Examples:\n  gongwen info report.html\n  gongwen info reports/ --json | jq -r .title"
+    )]
+    Info {
+        /// JSON Lines output, one object per document.
+        #[arg(long)]
+        json: bool,
+        /// Files or folders (none: the bundled samples).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the cleaned reading text of a document (site navigation and footers left out).
+    #[command(
+        after_help = "Examples:\n  gongwen text report.txt | less\n  gongwen text --all report.html   every line, navigation included"
+    )]
+    Text {
+        /// Print every line of the file as decoded, not only the report's own text.
+        #[arg(long)]
+        all: bool,
+        /// Files or folders (none: the bundled samples); several documents are separated by
+        /// `==> PATH <==` header lines.
+        paths: Vec<PathBuf>,
+    },
+    /// Search all documents by keyword, pinyin or metric, best hits first.
+    #[command(after_help = "Query syntax (the same as the reader's finder):\n  \
+        行政复议         fuzzy; several words must all match, in any order\n  \
+        xzfy xingzheng  Latin letters also match pinyin (initials or syllables)\n  \
+        'word !word     literal match; exclude\n  \
+        #复议 @滨海 =亿元  headings only; document titles only; metrics only\n  \
+        =复议 >5        metric filters >N >=N <N <=N, with 万/亿 (=资金 >1亿)\n\n\
+        Examples:\n  gongwen search xzfy\n  gongwen search --json --kind metric '复议 >5' reports/")]
     Search(SearchArgs),
-    /// List the metrics of all documents.
+    /// List the metrics (stated quantities) of all documents, as text, JSON Lines or CSV.
+    #[command(after_help = "Examples:\n  gongwen metrics --csv > metrics.csv\n  \
+        gongwen metrics --query '复议 >5' reports/\n  gongwen metrics --compare 行政复议")]
     Metrics(MetricsArgs),
 }
 
@@ -84,6 +125,25 @@ pub struct MetricsArgs {
     pub paths: Vec<PathBuf>,
 }
 
+/// Loads `paths` (none: the bundled samples), reporting each failure on stderr as
+/// `gongwen: PATH: reason`. `Err(1)` when nothing at all could be loaded.
+pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, i32> {
+    if paths.is_empty() {
+        return Ok(crate::doc::load::load_samples());
+    }
+    let (docs, errors) = crate::doc::load_paths(paths);
+    for e in &errors {
+        eprintln!("gongwen: {e}");
+    }
+    if docs.is_empty() {
+        if errors.is_empty() {
+            eprintln!("gongwen: nothing to load");
+        }
+        return Err(1);
+    }
+    Ok(docs)
+}
+
 /// Parses the arguments and runs; returns the process exit code.
 pub fn main() -> i32 {
     let args = Args::parse();
@@ -102,10 +162,9 @@ pub fn main() -> i32 {
                 }
             }
         }
-        Some(Command::Outline { json, paths }) => {
-            let _ = (json, paths);
-            0
-        }
+        Some(Command::Outline { json, paths }) => outline::run(json, &paths),
+        Some(Command::Info { json, paths }) => info::run(json, &paths),
+        Some(Command::Text { all, paths }) => text::run(all, &paths),
         Some(Command::Search(a)) => search::run(&a),
         Some(Command::Metrics(a)) => metrics::run(&a),
     }

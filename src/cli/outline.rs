@@ -1,0 +1,54 @@
+//! `gongwen outline`: each document's headings, as an indented tree or JSON Lines.
+
+use std::path::PathBuf;
+
+use serde_json::json;
+
+use super::output::Out;
+use crate::doc::Document;
+
+/// Runs `gongwen outline`; returns the exit code.
+pub fn run(json: bool, paths: &[PathBuf]) -> i32 {
+    let docs = match super::load(paths) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let mut out = Out::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let more = if json { out.json(&to_json(doc)) } else { tree(&mut out, doc, i > 0) };
+        if !more {
+            break;
+        }
+    }
+    out.finish()
+}
+
+/// The stable JSON object of CLI.md for one document's outline.
+pub fn to_json(doc: &Document) -> serde_json::Value {
+    let headings: Vec<_> = doc
+        .headings
+        .iter()
+        .map(|h| json!({"level": h.level, "marker": h.marker, "title": h.title, "line": h.line}))
+        .collect();
+    json!({"path": doc.path, "title": doc.title(), "headings": headings})
+}
+
+/// For people: the document title, then one heading per line, indented by level, with the
+/// line number first so `vim +LINE FILE` is one glance away.
+fn tree(out: &mut Out, doc: &Document, blank_before: bool) -> bool {
+    if blank_before && !out.line("") {
+        return false;
+    }
+    let header = format!("{}  ({}, {} headings)", doc.title(), doc.path, doc.headings.len());
+    if !out.line(&header) {
+        return false;
+    }
+    let width = doc.headings.last().map_or(1, |h| h.line.to_string().len());
+    for h in &doc.headings {
+        let indent = "  ".repeat(h.level.saturating_sub(1));
+        if !out.line(&format!("{:>width$}  {indent}{}{}", h.line, h.marker, h.title)) {
+            return false;
+        }
+    }
+    true
+}
