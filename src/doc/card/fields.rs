@@ -71,38 +71,11 @@ pub fn signer(s: &str) -> Option<String> {
 }
 
 /// Endings of organisation names, longest first where one contains another.
+#[rustfmt::skip]
 const ORG_ENDINGS: &[&str] = &[
-    "委员会",
-    "管委会",
-    "政府",
-    "工委",
-    "党委",
-    "党组",
-    "委",
-    "办公室",
-    "办",
-    "局",
-    "厅",
-    "处",
-    "院",
-    "部",
-    "署",
-    "中心",
-    "小组",
-    "所",
-    "站",
-    "队",
-    "会",
-    "区",
-    "县",
-    "市",
-    "镇",
-    "乡",
-    "街道",
-    "公司",
-    "集团",
-    "社",
-    "单位",
+    "委员会", "管委会", "政府", "工委", "党委", "党组", "委", "办公室", "办", "局", "厅", "处",
+    "院", "部", "署", "中心", "小组", "所", "站", "队", "会", "区", "县", "市", "镇", "乡", "街道",
+    "公司", "集团", "社", "单位",
 ];
 
 /// True for one organisation name: short, ideographs (and brackets) only, ending like one.
