@@ -79,3 +79,35 @@ fn no_site_chrome_inside_the_body() {
     }
     assert!(failures.is_empty(), "site chrome inside the body:\n{}", failures.join("\n"));
 }
+
+#[test]
+fn full_width_punctuation_reads_like_ascii() {
+    // Real pages write `:` `(` `)` and full-width digits; the samples here are folded to ASCII.
+    let mut failures = Vec::new();
+    for name in SAMPLES {
+        let (doc, _) = load(name);
+        let wide: String = doc
+            .text()
+            .chars()
+            .map(|c| match c {
+                ':' => ':',
+                '(' => '(',
+                ')' => ')',
+                '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        let wide_doc = Document::new(doc.path.clone(), "UTF-8", Format::Text, wide);
+        let fold = |v: Value| Value::from(gongwen::text::fold(v.as_str().unwrap_or("")));
+        for ((field, a), (_, b)) in card_fields(&doc).into_iter().zip(card_fields(&wide_doc)) {
+            let same = match (&a, &b) {
+                (Value::String(_), Value::String(_)) => fold(a.clone()) == fold(b.clone()),
+                _ => a == b,
+            };
+            if !same {
+                failures.push(format!("{name}: {field}: ascii {a}, full-width {b}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "full-width forms change the card:\n{}", failures.join("\n"));
+}
