@@ -7,6 +7,7 @@
 //! `1 <= body_first_line <= body_last_line <= line_count`.
 
 mod body;
+mod closing;
 pub mod dates;
 pub mod fields;
 pub mod noise;
@@ -50,9 +51,6 @@ pub struct Card {
     pub body_last_line: usize,
 }
 
-/// How far back from the body's end the signature and 成文日期 are looked for (non-blank lines).
-const CLOSING_REACH: usize = 12;
-
 /// Reads the card of a document whose lines and outline are already known.
 pub fn parse(doc: &Document) -> Card {
     let page = Page::new(doc);
@@ -70,7 +68,7 @@ pub fn parse(doc: &Document) -> Card {
     };
 
     let title = labelled("标题").filter(|t| !t.is_empty()).or_else(|| title_text(&page, &layout));
-    let (date, issuer) = closing(&page, first, last);
+    let closing = layout.closing.as_ref();
     let first_is_addressee = fields::addressee(page.raw[first]);
     Card {
         year: title
@@ -79,8 +77,8 @@ pub fn parse(doc: &Document) -> Card {
             .or_else(|| first_sentence_year(&page, first, last)),
         title,
         published: published(&page, &outside, &head),
-        issuer: issuer.or_else(|| labelled("发文机关")),
-        date: date.or_else(|| {
+        issuer: closing.and_then(|c| c.issuer.clone()).or_else(|| labelled("发文机关")),
+        date: closing.map(|c| c.date.iso()).or_else(|| {
             labelled("成文日期").and_then(|v| dates::find_date(&v).map(|(d, _)| d.iso()))
         }),
         doc_number: around.iter().find_map(|&i| {
@@ -88,7 +86,7 @@ pub fn parse(doc: &Document) -> Card {
         }),
         signer: head.iter().find_map(|&i| fields::signer(page.raw[i])),
         addressee: first_is_addressee,
-        cc: (first..=last).rev().take(CLOSING_REACH * 2).find_map(|i| fields::cc(page.raw[i])),
+        cc: (first..=last).rev().take(30).find_map(|i| fields::cc(page.raw[i])),
         body_first_line: first + 1,
         body_last_line: last + 1,
     }
@@ -126,49 +124,4 @@ fn published(page: &Page, outside: &[usize], head: &[usize]) -> Option<String> {
             n[r].contains(['-', '/', '.']).then(|| d.iso())
         })
     })
-}
-
-/// The 成文日期 and 发文机关署名 at the end of the body: the last line that is a date alone (an
-/// `…印发` line is the printing date, not this one), and the organisation lines just above it
-/// (blank lines and a `(盖章)` between are allowed) or before it on the same line.
-fn closing(page: &Page, first: usize, last: usize) -> (Option<String>, Option<String>) {
-    let candidates = (first..=last).rev().filter(|&i| page.kind[i] != LineKind::Blank);
-    for i in candidates.take(CLOSING_REACH) {
-        let raw = page.raw[i];
-        if page.norm[i].contains("印发") {
-            continue;
-        }
-        if let Some(d) = dates::parse_date(raw) {
-            return (Some(d.iso()), issuer_above(page, first, i));
-        }
-        if let Some((d, r)) = dates::find_date(raw).filter(|(_, r)| raw[r.end..].trim().is_empty())
-        {
-            if let Some(org) = fields::org_line(&raw[..r.start]) {
-                return (Some(d.iso()), Some(org));
-            }
-        }
-    }
-    (None, None)
-}
-
-/// The signature: up to three organisation lines directly above line `date`.
-fn issuer_above(page: &Page, first: usize, date: usize) -> Option<String> {
-    let mut orgs = Vec::new();
-    for i in (first..date).rev() {
-        let n = &page.norm[i];
-        if matches!(page.kind[i], LineKind::Blank | LineKind::Punct) || is_seal_note(n) {
-            continue;
-        }
-        match fields::org_line(page.raw[i]) {
-            Some(org) if orgs.len() < 3 => orgs.push(org),
-            _ => break,
-        }
-    }
-    orgs.reverse();
-    (!orgs.is_empty()).then(|| orgs.join(" "))
-}
-
-/// A bracketed seal note under a signature (`(盖章)`, `(印章)`).
-fn is_seal_note(n: &str) -> bool {
-    n.starts_with('(') && n.ends_with(')') && n.chars().count() <= 8
 }

@@ -1,6 +1,7 @@
 //! Where the report's own text lies on the page: the title lines, and the first and last body
 //! lines. Nothing is removed; only line indices are computed.
 
+use super::closing::{self, Closing};
 use super::dates;
 use super::fields;
 use super::noise::{self, LineKind};
@@ -50,6 +51,17 @@ impl<'a> Page<'a> {
                 || starts_with_marker(n))
     }
 
+    /// A line under a title that still belongs to the title block: a date alone, an author
+    /// (organisation names only), a bracketed note (`(2021年1月)`) or a `——` subtitle.
+    fn title_block_extra(&self, i: usize) -> bool {
+        let n = &self.norm[i];
+        dates::parse_date(n).is_some()
+            || fields::org_line(self.raw[i]).is_some()
+            || (n.starts_with('(') && n.ends_with(')') && !n.contains('。'))
+            || n.starts_with("——")
+            || n.starts_with("--")
+    }
+
     /// A line that may be (part of) the title: text that is neither prose nor a date alone.
     fn title_like(&self, i: usize) -> bool {
         self.kind[i] == LineKind::Text
@@ -65,6 +77,8 @@ pub struct Layout {
     pub title: Vec<usize>,
     /// First and last body line; `None` when the page has no visible text.
     pub body: Option<(usize, usize)>,
+    /// The signed 成文日期, when the body ends with one.
+    pub closing: Option<Closing>,
 }
 
 /// True when `n` starts with an official heading marker: `一、` `(一)` `1.` `1、` `第一部分`.
@@ -101,30 +115,54 @@ pub fn layout(page: &Page) -> Layout {
     let title = pick_title(page, head_end);
     let after_title = title.last().map_or(0, |&t| t + 1);
     let text = |i: &usize| page.kind[*i] == LineKind::Text;
-    // The body starts at the first prose line after the title (the addressee counts: it is
-    // body-like); when no prose follows, at the first text after the title, then anywhere.
-    let first = (after_title..len)
-        .find(|&i| page.body_like(i))
-        .or_else(|| (after_title..len).find(text))
-        .or_else(|| (0..len).find(text));
+    // With a title, the body starts at the first text after it that is not part of the
+    // title block (a subtitle date, an author line, a bracketed note), so that a first
+    // paragraph hard-wrapped into short lines is kept whole; without one, at the first prose.
+    let first = match title.last() {
+        Some(&t) => (t + 1..len).find(|&i| text(&i) && !page.title_block_extra(i)),
+        None => (0..len).find(|&i| page.body_like(i)),
+    };
+    let first = first.or_else(|| (after_title..len).find(text)).or_else(|| (0..len).find(text));
     let Some(first) = first else {
         // No text at all: keep every visible line rather than show an empty report.
         let visible = |i: &usize| page.kind[*i] != LineKind::Blank;
         let body = (0..len).find(visible).zip((0..len).rev().find(visible));
-        return Layout { title, body };
+        return Layout { title, body, closing: None };
     };
     // The body runs until site chrome or page metadata starts (来源:, 分享到, 友情链接 …) and
     // ends at the last text line before it, so blank lines and separators are not kept.
     let stop = (first + 1..len)
         .find(|&i| matches!(page.kind[i], LineKind::Chrome | LineKind::Meta))
         .unwrap_or(len);
-    let last = (first..stop).rev().find(text).unwrap_or(first);
-    Layout { title, body: Some((first, last)) }
+    let mut last = (first..stop).rev().find(text).unwrap_or(first);
+    let closing = closing::find(page, first, last);
+    // A signed date closes the report: after it only a 附注, 抄送, 印发 or 附件 belongs to it,
+    // so page text nothing recognised as chrome is still cut there.
+    if let Some(c) = closing.as_ref().filter(|c| c.issuer.is_some()) {
+        let mut end = c.line;
+        for i in c.line + 1..=last {
+            if page.kind[i] != LineKind::Text {
+                continue;
+            }
+            if !closing::after_signature(&page.norm[i]) {
+                break;
+            }
+            end = i;
+            if page.norm[i].starts_with("附件") {
+                // An appendix runs to the end of the body.
+                end = last;
+                break;
+            }
+        }
+        last = end;
+    }
+    Layout { title, body: Some((first, last)), closing }
 }
 
 /// The title lines among the head (lines before the prose): runs of consecutive title-like
 /// lines, a run closing once its text ends with a document kind (`报告`); the best run is the
-/// last complete one, else the last with a title word (`法治`, `年度`), else the last.
+/// first complete one, else the first with a title word (`法治`, `年度`) that is not a site
+/// name (`…网`), else the first. First, because below the title come wrapped prose lines.
 fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut open = false;
@@ -143,10 +181,12 @@ fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
     }
     let score = |run: &Vec<usize>| {
         let text: String = run.iter().map(|&k| page.norm[k].as_str()).collect();
-        u8::from(fields::title_is_complete(&text)) * 2 + u8::from(fields::has_title_word(&text))
+        let site = text.ends_with('网') || text.ends_with("网站") || text.contains("门户");
+        u8::from(fields::title_is_complete(&text)) * 2
+            + u8::from(fields::has_title_word(&text) && !site)
     };
     let best = runs.iter().map(score).max();
-    runs.iter().rev().find(|r| Some(score(r)) == best).cloned().unwrap_or_default()
+    runs.iter().find(|r| Some(score(r)) == best).cloned().unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -40,8 +40,8 @@ const NAV_WORDS: &[&str] = &[
     "返回顶部", "顶部", "微信", "微博", "手机版", "移动版", "打印", "关闭", "收藏", "分享",
     "打印本页", "关闭窗口", "打印此页", "关闭本页", "返回", "返回列表", "上一页", "下一页", "尾页",
     "字号", "大", "中", "小", "更多", "扫码", "二维码", "政务微信", "政务微博", "rss", "信访举报",
-    "智能推荐", "智能问答", "网站导航", "网站首页", "政务公开", "政务服务", "互动交流",
-    "新闻中心", "新闻动态", "办事服务", "公众参与", "数据开放", "-", "|",
+    "智能推荐", "智能问答", "网站导航", "网站首页", "政务公开", "政务服务", "互动交流", "新闻中心",
+    "新闻动态", "办事服务", "公众参与", "数据开放", "-", "|",
 ];
 
 /// Markers specific enough to mark a line of any length (no report sentence contains them).
@@ -76,9 +76,9 @@ const CONTACT: &[&str] = &[
 const META_LABELS: &[&str] = &[
     "信息来源", "文章来源", "稿件来源", "新闻来源", "来源", "作者", "责任编辑", "编辑", "审核",
     "审校", "供稿", "撰稿", "摄影", "浏览次数", "点击次数", "阅读次数", "访问次数", "浏览量",
-    "点击量", "阅读量", "索引号", "主题分类", "体裁分类", "组配分类", "服务对象", "发文机关",
-    "发布机构", "公开方式", "公开范围", "公开形式", "有效性", "主题词", "成文日期", "发文字号",
-    "文号", "签发人", "标题",
+    "点击量", "阅读量", "阅读", "浏览", "点击", "访问", "索引号", "主题分类", "体裁分类",
+    "组配分类", "服务对象", "发文机关", "发布机构", "公开方式", "公开范围", "公开形式", "有效性",
+    "主题词", "成文日期", "发文字号", "文号", "签发人", "标题",
 ];
 
 /// Labels of the page's published date (`发布日期:2024-03-04`); also in [`META_LABELS`]'
@@ -94,7 +94,7 @@ pub fn classify(n: &str) -> LineKind {
     if n.is_empty() {
         return LineKind::Blank;
     }
-    if !n.chars().any(char::is_alphanumeric) {
+    if !n.chars().any(char::is_alphanumeric) || is_page_number(n) {
         return LineKind::Punct;
     }
     let low = n.to_lowercase();
@@ -113,8 +113,7 @@ pub fn classify(n: &str) -> LineKind {
 fn is_chrome_low(low: &str, core: &str) -> bool {
     let short = low.chars().count() <= 40;
     let tokens_are_nav = low
-        .split(|c: char| c == '|' || c.is_whitespace())
-        .map(|t| t.trim_matches(|c: char| "[]【】()<>《》".contains(c)))
+        .split(|c: char| c == '|' || c.is_whitespace() || "[]【】<>".contains(c))
         .filter(|t| !t.is_empty())
         .all(|t| NAV_WORDS.contains(&t));
     let breadcrumb = (core.starts_with("首页") && core.contains(['>', '»', '›', '/', '→']))
@@ -154,6 +153,16 @@ fn is_meta(core: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A page number left by PDF conversion (`- 3 -`, `— 12 —`, `7`): digits and dashes only,
+/// short, and not a date.
+fn is_page_number(n: &str) -> bool {
+    let dashed = n.contains(['-', '—', '–']);
+    n.chars().count() <= 12
+        && n.chars().all(|c| c.is_ascii_digit() || " -—–".contains(c))
+        && (dashed || n.len() <= 3)
+        && dates::parse_date(n).is_none()
 }
 
 /// True when `s` holds something shaped like an e-mail address (`name@host.tld`).

@@ -144,6 +144,62 @@ fn labelled_metadata_table_fills_missing_fields() {
 }
 
 #[test]
+fn hard_wrapped_text_with_page_numbers() {
+    // Text converted from PDF: lines wrapped at a fixed width, page numbers between pages.
+    let d = doc("某某区2020年法治政府建设\n\
+        工作情况报告\n\
+        \n\
+        2020年,我区坚持以习近平新时代中国特色社会主义思想\n\
+        为指导,全面推进依法行政,各项工作取得明显成效。\n\
+        — 1 —\n\
+        一、主要做法\n\
+        某某区人民政府\n\
+        2021年1月8日\n\
+        - 2 -\n");
+    let c = &d.card;
+    assert_eq!(c.title.as_deref(), Some("某某区2020年法治政府建设工作情况报告"));
+    assert_eq!((c.body_first_line, c.body_last_line), (4, 9), "the whole first paragraph");
+    assert_eq!(c.date.as_deref(), Some("2021-01-08"));
+}
+
+#[test]
+fn after_the_signed_date_only_notes_cc_and_appendices_stay() {
+    let d = doc("某区2021年法治政府建设年度报告\n\
+        2021年,我区依法行政。\n\
+        某区人民政府\n\
+        2022年1月5日\n\
+        (此件公开发布)\n\
+        某区政府网 网站导航 我要留言\n\
+        某区2021年度其他新闻标题\n");
+    assert_eq!(d.card.body_last_line, 5, "unrecognised page text after the signature is cut");
+
+    let d = doc("某区2021年法治政府建设年度报告\n\
+        2021年,我区依法行政。\n\
+        某区人民政府\n\
+        2022年1月5日\n\
+        附件:重点工作完成情况\n\
+        1.完成立法项目3件。\n\
+        2.办理复议案件8件。\n\
+        分享到:\n");
+    assert_eq!(d.card.body_last_line, 7, "an appendix after the signature is kept");
+}
+
+#[test]
+fn page_title_copy_and_site_header_do_not_become_the_title() {
+    let d = doc("某某区法治政府网\n\
+        \n\
+        某某区2020年度法治政府建设情况报告_某某区人民政府网\n\
+        当前位置:首页>政务公开>法治政府\n\
+        某某区2020年度法治政府建设情况报告\n\
+        时间:2021-01-28 10:12:30 来源:区司法局 字号:[ 大 中 小 ]\n\
+        【大】【中】【小】\n\
+        2020年,我区法治政府建设取得新进展。\n");
+    assert_eq!(d.card.title.as_deref(), Some("某某区2020年度法治政府建设情况报告"));
+    assert_eq!(d.card.published.as_deref(), Some("2021-01-28"));
+    assert_eq!((d.card.body_first_line, d.card.body_last_line), (8, 8));
+}
+
+#[test]
 fn a_page_without_visible_text_has_an_empty_body() {
     for text in ["", "\n\n", " \u{3000}\n\u{a0}"] {
         let d = doc(text);
