@@ -63,11 +63,11 @@ pub fn parse(doc: &Document) -> Card {
     // The head without the title lines, then the tail: where a 发文字号 may stand.
     let head: Vec<usize> = (0..first).filter(|i| !layout.title.contains(i)).collect();
     let around: Vec<usize> = head.iter().copied().chain(last + 1..page.len()).collect();
-    let labelled = |label: &str| {
-        outside.iter().find_map(|&i| fields::label_value(page.raw[i], label).map(fields::tidy))
-    };
+    let labelled =
+        |label: &str| outside.iter().find_map(|&i| label_at(&page, (first, last), i, label, true));
 
-    let title = labelled("标题").filter(|t| !t.is_empty()).or_else(|| title_text(&page, &layout));
+    let title =
+        labelled("标题").or_else(|| labelled("名称")).or_else(|| title_text(&page, &layout));
     let closing = layout.closing.as_ref();
     let first_is_addressee = fields::addressee(page.raw[first]);
     Card {
@@ -76,7 +76,7 @@ pub fn parse(doc: &Document) -> Card {
             .and_then(|t| dates::find_year(&text::fold(t)))
             .or_else(|| first_sentence_year(&page, first, last)),
         title,
-        published: published(&page, &outside, &head),
+        published: published(&page, (first, last), &outside, &head),
         issuer: closing.and_then(|c| c.issuer.clone()).or_else(|| labelled("发文机关")),
         date: closing.map(|c| c.date.iso()).or_else(|| {
             labelled("成文日期").and_then(|v| dates::find_date(&v).map(|(d, _)| d.iso()))
@@ -110,11 +110,16 @@ fn first_sentence_year(page: &Page, first: usize, last: usize) -> Option<i32> {
 
 /// The published date: a labelled date (`发布日期:` …) outside the body, head first; else a
 /// numeric date (`2024-03-04`, not `2024年`, which titles and subtitles use) in the head.
-fn published(page: &Page, outside: &[usize], head: &[usize]) -> Option<String> {
+fn published(
+    page: &Page,
+    body: (usize, usize),
+    outside: &[usize],
+    head: &[usize],
+) -> Option<String> {
     let labelled = outside.iter().find_map(|&i| {
         noise::DATE_LABELS.iter().find_map(|l| {
-            let v = fields::after_label(&page.norm[i], l, false)?;
-            dates::find_date(v).filter(|(_, r)| r.start == 0).map(|(d, _)| d.iso())
+            let v = label_at(page, body, i, l, false)?;
+            dates::find_date(&v).filter(|(_, r)| r.start == 0).map(|(d, _)| d.iso())
         })
     });
     labelled.or_else(|| {
@@ -124,4 +129,22 @@ fn published(page: &Page, outside: &[usize], head: &[usize]) -> Option<String> {
             n[r].contains(['-', '/', '.']).then(|| d.iso())
         })
     })
+}
+
+/// The value after `label` on line `i`; when the label ends its line (a metadata table whose
+/// cells became lines), the next non-blank line outside the body, if it is plain text.
+fn label_at(
+    page: &Page,
+    (first, last): (usize, usize),
+    i: usize,
+    label: &str,
+    colon: bool,
+) -> Option<String> {
+    let v = fields::tidy(fields::after_label(page.raw[i], label, colon)?);
+    if !v.is_empty() {
+        return Some(v);
+    }
+    let next = (i + 1..page.len()).find(|&j| page.kind[j] != LineKind::Blank)?;
+    let outside = next < first || next > last;
+    (outside && page.kind[next] == LineKind::Text).then(|| fields::tidy(page.raw[next]))
 }

@@ -115,13 +115,16 @@ pub fn layout(page: &Page) -> Layout {
     let title = pick_title(page, head_end);
     let after_title = title.last().map_or(0, |&t| t + 1);
     let text = |i: &usize| page.kind[*i] == LineKind::Text;
-    // With a title, the body starts at the first text after it that is not part of the
-    // title block (a subtitle date, an author line, a bracketed note), so that a first
-    // paragraph hard-wrapped into short lines is kept whole; without one, at the first prose.
-    let first = match title.last() {
-        Some(&t) => (t + 1..len).find(|&i| text(&i) && !page.title_block_extra(i)),
-        None => (0..len).find(|&i| page.body_like(i)),
-    };
+    // The body starts at the first prose line after the title (the addressee counts: it is
+    // body-like), taking in the text lines directly above it that are not part of the title
+    // block, so that a first paragraph hard-wrapped into short lines stays whole while page
+    // text separated from the prose by a blank or chrome line stays out.
+    let first = (after_title..len).find(|&i| page.body_like(i)).map(|mut b| {
+        while b > after_title && text(&(b - 1)) && !page.title_block_extra(b - 1) {
+            b -= 1;
+        }
+        b
+    });
     let first = first.or_else(|| (after_title..len).find(text)).or_else(|| (0..len).find(text));
     let Some(first) = first else {
         // No text at all: keep every visible line rather than show an empty report.

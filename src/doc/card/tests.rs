@@ -163,6 +163,12 @@ fn hard_wrapped_text_with_page_numbers() {
 }
 
 #[test]
+fn unknown_page_text_between_title_and_prose_is_left_out() {
+    let d = doc("某区2020年法治政府建设报告\n文章配图\n\n2020年,我区依法行政。\n");
+    assert_eq!(d.card.body_first_line, 4);
+}
+
+#[test]
 fn after_the_signed_date_only_notes_cc_and_appendices_stay() {
     let d = doc("某区2021年法治政府建设年度报告\n\
         2021年,我区依法行政。\n\
@@ -197,6 +203,18 @@ fn page_title_copy_and_site_header_do_not_become_the_title() {
     assert_eq!(d.card.title.as_deref(), Some("某某区2020年度法治政府建设情况报告"));
     assert_eq!(d.card.published.as_deref(), Some("2021-01-28"));
     assert_eq!((d.card.body_first_line, d.card.body_last_line), (8, 8));
+}
+
+#[test]
+fn metadata_table_with_values_on_their_own_lines() {
+    let d = doc("索引号:\n11440606/2021-00012\n名称:\n顺德区2020年法治政府建设年度报告\n\
+        成文日期:\n2021-01-29\n发布日期:\n2021-02-01\n\n\
+        2020年,我区坚持依法行政。\n全年审查合同45件。\n");
+    let c = &d.card;
+    assert_eq!(c.title.as_deref(), Some("顺德区2020年法治政府建设年度报告"));
+    assert_eq!(c.published.as_deref(), Some("2021-02-01"));
+    assert_eq!(c.date.as_deref(), Some("2021-01-29"));
+    assert_eq!((c.body_first_line, c.body_last_line), (10, 11));
 }
 
 #[test]
