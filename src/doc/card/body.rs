@@ -166,16 +166,30 @@ pub fn layout(page: &Page) -> Layout {
 /// lines, a run closing once its text ends with a document kind (`报告`); the best run is the
 /// first complete one, else the first with a title word (`法治`, `年度`) that is not a site
 /// name (`…网`), else the first. First, because below the title come wrapped prose lines.
+/// A blank line breaks a run, except between an issuer and a `关于…` line: the 公文 title is
+/// 发文机关 + 关于 + 事由 + 文种, and pages set the issuer on a line of its own.
 fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut open = false;
+    let mut gap = false;
     for i in 0..head_end {
+        if page.kind[i] == LineKind::Blank {
+            gap = true;
+            continue;
+        }
         if !page.title_like(i) {
             open = false;
             continue;
         }
+        let joins = open
+            && (!gap || {
+                let run = runs.last().map_or(&[][..], |r| &r[..]);
+                let text: String = run.iter().map(|&k| page.norm[k].as_str()).collect();
+                fields::is_org_name(&text) && page.norm[i].starts_with("关于")
+            });
+        gap = false;
         match runs.last_mut() {
-            Some(run) if open => run.push(i),
+            Some(run) if joins => run.push(i),
             _ => runs.push(vec![i]),
         }
         let text: String =

@@ -75,6 +75,14 @@ fn chinese_numeral_date_and_title_over_two_lines() {
 }
 
 #[test]
+fn title_issuer_on_its_own_paragraph_is_joined_only_before_guanyu() {
+    let d = doc("某某区管委会\n\n关于2020年度法治政府建设工作的报告\n\n2020年,我区依法行政。\n");
+    assert_eq!(d.card.title.as_deref(), Some("某某区管委会关于2020年度法治政府建设工作的报告"));
+    let d = doc("某某区人民政府\n\n某某区2020年度法治政府建设报告\n\n2020年,我区依法行政。\n");
+    assert_eq!(d.card.title.as_deref(), Some("某某区2020年度法治政府建设报告"));
+}
+
+#[test]
 fn plain_report_without_navigation() {
     let d = doc("2020年,我区坚持依法行政。\n一、主要做法\n(一)完善制度。出台规范性文件3件。\n");
     assert_eq!(d.card.title, None);
