@@ -60,9 +60,8 @@ pub fn parse(doc: &Document) -> Card {
     };
     // Lines outside the body (head first, then tail) carry the page's metadata.
     let outside: Vec<usize> = (0..first).chain(last + 1..page.len()).collect();
-    // The head without the title lines, then the tail: where a 发文字号 may stand.
+    // The head without the title lines: where the 发文字号 and 签发人 stand.
     let head: Vec<usize> = (0..first).filter(|i| !layout.title.contains(i)).collect();
-    let around: Vec<usize> = head.iter().copied().chain(last + 1..page.len()).collect();
     let labelled =
         |label: &str| outside.iter().find_map(|&i| label_at(&page, (first, last), i, label, true));
 
@@ -81,8 +80,10 @@ pub fn parse(doc: &Document) -> Card {
         date: closing.map(|c| c.date.iso()).or_else(|| {
             labelled("成文日期").and_then(|v| dates::find_date(&v).map(|(d, _)| d.iso()))
         }),
-        doc_number: around.iter().find_map(|&i| {
-            fields::find_doc_number(page.raw[i]).map(|r| page.raw[i][r].to_string())
+        // In the head any 发文字号 is the report's own; in the tail (lists of related
+        // documents) only a labelled one is.
+        doc_number: head.iter().find_map(|&i| doc_number_in(page.raw[i])).or_else(|| {
+            labelled("发文字号").or_else(|| labelled("文号")).and_then(|v| doc_number_in(&v))
         }),
         signer: head.iter().find_map(|&i| fields::signer(page.raw[i])),
         addressee: first_is_addressee,
@@ -90,6 +91,11 @@ pub fn parse(doc: &Document) -> Card {
         body_first_line: first + 1,
         body_last_line: last + 1,
     }
+}
+
+/// The first 发文字号 in `s`.
+fn doc_number_in(s: &str) -> Option<String> {
+    fields::find_doc_number(s).map(|r| s[r].to_string())
 }
 
 /// The title lines, each cleaned of chrome, joined without a separator (a title broken over

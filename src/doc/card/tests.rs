@@ -30,6 +30,7 @@ fn html_page_with_breadcrumb_and_footer() {
         \n\
         【打印本页】【关闭窗口】\n\
         相关链接:\n\
+        关于印发《某某区依法行政工作要点》的通知(某府办〔2021〕5号)\n\
         版权所有:某某区人民政府 网站标识码:1234567890\n");
     let c = &d.card;
     assert_eq!(c.title.as_deref(), Some("某某区2021年法治政府建设年度报告"));
@@ -38,6 +39,7 @@ fn html_page_with_breadcrumb_and_footer() {
     assert_eq!((c.body_first_line, c.body_last_line), (8, 12));
     assert_eq!(c.issuer.as_deref(), Some("某某区人民政府"));
     assert_eq!(c.date.as_deref(), Some("2022-01-10"));
+    assert_eq!(c.doc_number, None, "a related document's number is not this report's");
 }
 
 #[test]
