@@ -251,6 +251,17 @@ mod tests {
         assert_eq!(&s[r], "2020年1月4日");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_date_found_is_valid_and_reads_back(s in "[0-9０-９〇一二三四五六七八九十年月日号./ -]{0,24}") {
+            if let Some((d, r)) = find_date(&s) {
+                proptest::prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+                proptest::prop_assert_eq!(parse_date(&d.iso()), Some(d));
+                proptest::prop_assert_eq!(Date::new(d.year, d.month, d.day), Some(d));
+            }
+        }
+    }
+
     #[test]
     fn years_from_titles() {
         assert_eq!(find_year("关于2020年度法治政府建设工作的报告"), Some(2020));
