@@ -113,6 +113,7 @@ fn a_sample_wrapped_in_html_gives_its_lines_and_outline_not_the_script() {
     let tmp = tempfile::tempdir().expect("tempdir");
     for (name, text) in samples() {
         let original = load_file(&write(tmp.path(), &name, text.as_bytes())).expect("loads");
+        assert!(!original.headings.is_empty(), "{name} has an outline to compare");
         let page = as_page(&text, "utf-8");
         let html_name = name.replace(".txt", ".html");
         let doc = load_file(&write(tmp.path(), &html_name, page.as_bytes())).expect("loads");
