@@ -138,8 +138,12 @@ impl App {
         app
     }
 
-    /// Adds a loaded document; the first one opens in the reader.
+    /// Adds a loaded document; the first one opens in the reader. Its load warnings join the
+    /// message list (without opening it).
     pub fn add_document(&mut self, doc: Document) {
+        for w in &doc.warnings {
+            self.messages.push(format!("{}: warning: {w}", doc.path));
+        }
         self.outline.push_doc(&doc, self.docs.is_empty());
         self.docs.push(doc);
         if self.docs.len() == 1 {

@@ -5,6 +5,7 @@
 //! search worker. The loop blocks on it and redraws only after something arrived, so an idle
 //! reader uses no CPU. Threads end when their channel closes.
 
+use std::collections::BTreeMap;
 use std::io::{self, Stdout};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -20,7 +21,6 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
-use rayon::prelude::*;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
@@ -150,10 +150,9 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Documents parsed per batch: in parallel inside a batch, sent in order.
-const BATCH: usize = 16;
-
-/// Loads `paths` (none: the samples) in the background, sending documents in order.
+/// Loads `paths` (none: the samples) in the background: parsed in parallel as the loader
+/// module does it, sent to the loop in path order as soon as each one and all before it are
+/// done (so the outline order does not depend on thread timing).
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
         if paths.is_empty() {
@@ -172,10 +171,19 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
         for e in errors {
             let _ = tx.send(Msg::Failed(e));
         }
-        for batch in files.chunks(BATCH) {
-            let results: Vec<_> = batch.par_iter().map(|p| doc::load::load_file(p)).collect();
-            for r in results {
-                let msg = match r {
+        let (done_tx, done_rx) = mpsc::channel();
+        thread::spawn(move || {
+            doc::load::load_each(files, |i, result| {
+                let _ = done_tx.send((i, result));
+            });
+        });
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in done_rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                let msg = match result {
                     Ok(d) => Msg::Loaded(Box::new(d)),
                     Err(e) => Msg::Failed(e),
                 };

@@ -120,8 +120,14 @@ fn ctrl_c_quits_and_restores_the_terminal_without_mouse_capture() {
 fn hostile_documents_neither_retitle_nor_clear_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hostile.txt");
-    let text =
-        "恶意文件标题\n\n一、标题\x1b]2;X\x07之后\n\n正文\x1b[2J清屏之后\u{9b}2J还在\n\n二、结束\n";
+    let mut text = String::from(
+        "恶意文件标题\n\n一、标题\x1b]2;X\x07之后\n\n正文\x1b[2J清屏之后\u{9b}2J还在\n\n二、结束\n",
+    );
+    // Ordinary text after it, as in a real report (a file of mostly controls is refused as
+    // binary by the loader, which is not what is tested here).
+    for i in 0..40 {
+        text.push_str(&format!("第{i}段:依法行政工作持续推进,法治政府建设取得新成效。\n"));
+    }
     std::fs::write(&path, text).unwrap();
     let t = Tmux::start(80, 24);
     let title_before = t.var("pane_title");

@@ -85,9 +85,10 @@ impl ReaderState {
         }
     }
 
-    /// Switches between cleaned text and the original file, keeping the line at the top.
+    /// Switches between cleaned text and the original file, keeping the line at the top (from
+    /// the top of the text, the other text is shown from its own top).
     pub fn toggle_mode(&mut self, docs: &[Document]) {
-        let line = self.line();
+        let line = if self.top == 0 { None } else { self.line() };
         self.mode = match self.mode {
             Mode::Clean => Mode::Raw,
             Mode::Raw => Mode::Clean,
@@ -122,11 +123,8 @@ impl ReaderState {
             rows.rows.get(i).filter(|r| r.line == h.line).map(|_| i)
         };
         let mut starts = doc.headings.iter().filter_map(shown);
-        let target = if forward {
-            starts.find(|&i| i > self.top)
-        } else {
-            starts.rfind(|&i| i < self.top)
-        };
+        let target =
+            if forward { starts.find(|&i| i > self.top) } else { starts.rfind(|&i| i < self.top) };
         match target {
             Some(i) => {
                 self.top = i;

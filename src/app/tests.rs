@@ -17,6 +17,9 @@ fn doc(name: &str, lines: &[&str], heads: &[(usize, usize)]) -> Document {
             style: Style::CnDun,
         })
         .collect();
+    // The whole file is the body, whatever the card parser makes of this synthetic text.
+    d.card.body_first_line = 1;
+    d.card.body_last_line = d.line_count();
     d
 }
 

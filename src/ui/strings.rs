@@ -36,12 +36,12 @@ pub fn loading(done: usize, total: usize) -> String {
 }
 /// The message count in the status line when the list is closed.
 pub fn message_count(n: usize) -> String {
-    format!("{n} error{} (!)", if n == 1 { "" } else { "s" })
+    format!("{n} message{} (!)", if n == 1 { "" } else { "s" })
 }
 /// Year and heading count of a document root in the outline.
 pub fn doc_suffix(year: Option<i32>, headings: usize) -> String {
     match year {
-        Some(y) => format!("{y} · {headings}"),
+        Some(y) => format!("{y}·{headings}"),
         None => format!("{headings}"),
     }
 }
