@@ -88,14 +88,15 @@ impl ReaderState {
     /// Switches between cleaned text and the original file, keeping the line at the top (from
     /// the top of the text, the other text is shown from its own top).
     pub fn toggle_mode(&mut self, docs: &[Document]) {
-        let line = if self.top == 0 { None } else { self.line() };
+        let anchor =
+            if self.top == 0 { None } else { self.rows().and_then(|r| r.anchor(self.top)) };
         self.mode = match self.mode {
             Mode::Clean => Mode::Raw,
             Mode::Raw => Mode::Clean,
         };
         self.ensure(docs);
-        self.top = match (line, self.rows()) {
-            (Some(l), Some(rows)) => rows.row_of_line(l),
+        self.top = match (anchor, self.rows()) {
+            (Some((line, byte)), Some(rows)) => rows.row_of(line, byte),
             _ => 0,
         };
     }

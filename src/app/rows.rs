@@ -80,15 +80,15 @@ impl Rows {
 
     /// The row showing byte `byte` of line `line` (the nearest one when not shown).
     pub fn row_of(&self, line: usize, byte: usize) -> usize {
-        let first = self.row_of_line(line);
-        let mut i = first;
-        while let Some(next) = self.rows.get(i + 1) {
-            if next.line != line || next.range.start > byte {
-                break;
-            }
-            i += 1;
+        // Rows are sorted by (line, start): the anchor is in the last row starting at or
+        // before it. A binary search, so a 20 MB line re-anchors at once.
+        let after = self
+            .rows
+            .partition_point(|r| r.line < line || (r.line == line && r.range.start <= byte));
+        match after.checked_sub(1).and_then(|i| self.rows.get(i).map(|r| (i, r))) {
+            Some((i, r)) if r.line == line => i,
+            _ => self.row_of_line(line),
         }
-        i
     }
 
     /// The `(line, byte)` anchor of row `i`, to find the same place after re-wrapping.

@@ -242,3 +242,18 @@ fn any_size_and_any_action_is_safe() {
     }
     assert!(empty.current_doc().is_none());
 }
+
+#[test]
+fn toggling_raw_inside_a_long_paragraph_keeps_the_row() {
+    let mut app = App::new(100, 20);
+    let long = "依法行政工作持续推进,法治政府建设取得新成效。".repeat(200);
+    app.add_document(doc("long.txt", &["标题", "", &long, "", "结尾"], &[]));
+    for _ in 0..30 {
+        app.update(Action::Down);
+    }
+    let anchor = app.reader.rows().and_then(|r| r.anchor(app.reader.top));
+    app.update(Action::ToggleRaw);
+    app.update(Action::ToggleRaw);
+    assert_eq!(app.reader.rows().and_then(|r| r.anchor(app.reader.top)), anchor);
+    assert_eq!(top_line(&app), 3);
+}
