@@ -234,3 +234,30 @@ fn hostile_text_never_reaches_the_terminal_as_controls() {
         assert_eq!(buf[(x, y)].fg, theme.control.fg.unwrap(), "placeholders are marked");
     }
 }
+
+#[test]
+fn popups_are_not_overdrawn_by_wide_glyphs_beside_them() {
+    let mut app = samples_app(100, 30);
+    for a in [Action::NextHeading, Action::NextHeading, Action::NextHeading, Action::ToggleHelp] {
+        app.update(a);
+    }
+    let buf = draw(&app, &Theme::default());
+    // Every row of the popup keeps its left border: no wide glyph ends inside it.
+    // The popup's top-left corner (the panes' corners are on row 0).
+    let (bx, by) = (1..buf.area.height)
+        .find_map(|y| (0..buf.area.width).find(|&x| buf[(x, y)].symbol() == "╭").map(|x| (x, y)))
+        .unwrap_or_else(|| {
+            let row: Vec<String> = (10..18).map(|x| buf[(x, 4)].symbol().to_string()).collect();
+            panic!("no popup corner: {row:?}")
+        });
+    let mut y = by + 1;
+    while buf[(bx, y)].symbol() == "│" {
+        let left = buf[(bx - 1, y)].symbol();
+        assert!(
+            unicode_width::UnicodeWidthStr::width(left) <= 1,
+            "row {y}: {left:?} covers the border"
+        );
+        y += 1;
+    }
+    assert!(y > by + 10, "the popup has its left border on every row");
+}

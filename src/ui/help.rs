@@ -44,6 +44,16 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 /// A popup frame: clears `r`, draws the border and title, returns the inside.
 fn popup(theme: &Theme, r: Rect, title: &str, buf: &mut Buffer) -> Rect {
     Clear.render(r, buf);
+    // A wide glyph just left of the popup would cover its left border on a real terminal
+    // (the diff skips the cell it overlaps): blank it.
+    if r.x > buf.area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     buf.set_style(r, theme.popup);
     let block = Block::default()
         .borders(Borders::ALL)
