@@ -1,0 +1,355 @@
+//! Labels: the phrase that says what a quantity counts, taken from its clause. If the unit ends
+//! the clause, the words before the number (`全年受理行政复议案件6件` → `受理行政复议案件`); if a
+//! noun phrase follows, that phrase (`取消1家涉黑企业享受…` → `涉黑企业`).
+
+use super::chars::{at, before, is_clause_end, is_digit, longest_at, norm};
+use super::scan::Found;
+use super::units::Kind;
+
+/// How far back a label may reach, in characters.
+const MAX_BEFORE: usize = 30;
+/// How far forward a label may reach, in characters.
+const MAX_AFTER: usize = 16;
+/// The longest label kept; longer phrases keep their end, which names the thing counted.
+const MAX_LABEL: usize = 20;
+
+/// Words that open a clause without saying what is counted (`全年` `共计` `其中` …).
+const FILLERS: &[&str] = &[
+    "全年",
+    "今年来",
+    "今年",
+    "共计",
+    "共",
+    "累计",
+    "合计",
+    "总计",
+    "其中",
+    "达到",
+    "达",
+    "为",
+    "先后",
+    "目前",
+    "对",
+    "向",
+    "并",
+    "另",
+    "同时",
+    "还",
+    "又",
+    "均",
+];
+
+/// Words that start like a filler but carry meaning (`达成就业意向`).
+const NOT_FILLERS: &[&str] = &["达成", "对外", "为民", "共享", "共建", "共同", "向社会", "并联"];
+
+/// Words that link the label to the number and end the words before it (`总数为3130户`).
+const TRAILING: &[&str] = &[
+    "的",
+    "为",
+    "达",
+    "达到",
+    "已达",
+    "共",
+    "共计",
+    "合计",
+    "累计",
+    "总计",
+    "约",
+    "均",
+    "至",
+    "到",
+    "由",
+    "从",
+    "是",
+    "有",
+    "计",
+    "分别",
+    "分别为",
+    "等",
+    "已",
+    "仅",
+    "只有",
+    "多达",
+    "高达",
+    "了",
+    "即",
+];
+
+/// Verbs of change: in `由5个工作日压缩至1个工作日` the second number counts what the first did.
+const CHANGE_VERBS: &[&str] = &[
+    "压缩", "缩减", "减少", "增加", "提高", "提升", "降低", "下降", "增长", "缩短", "上升", "扩大",
+    "降", "增", "减", "升",
+];
+
+/// Words that end a noun phrase after the unit: verbs, prepositions, conjunctions.
+const STOPS: &[&str] = &[
+    "进行", "开展", "享受", "组建", "下沉", "帮扶", "予以", "达成", "申请", "搭建", "送", "逐",
+    "在", "于", "与", "和", "及", "并", "被", "将", "把", "向", "从", "由", "对", "给", "为",
+    "参加", "参与", "用于", "实现", "完成", "办理", "提供", "获得", "通过", "全部", "分别", "共",
+    "累计", "以上", "以下", "以内", "左右", "达到", "达", "占", "涉及", "共计", "合计", "约", "近",
+    "超", "缩减", "压缩", "减少", "增加", "提高", "提升", "降低", "下降", "增长", "缩短", "签订",
+    "签约", "入驻", "进驻", "落户", "接受", "纳入", "列入", "开通", "上线", "受理", "均", "已",
+    "得到", "按", "按照", "经", "是", "作为", "等",
+];
+
+/// Two-character words whose first character is a one-character stop but which are nouns.
+const NOT_STOPS: &[&str] = &[
+    "对象", "对口", "对接", "在线", "在建", "在册", "在岗", "在校", "在职", "在编", "与会", "和谐",
+    "及时", "并网", "被告", "将来", "从业", "为民", "给予", "向导", "经营", "经济", "经费", "是否",
+    "已婚", "近期", "超市", "共享", "共建", "等级", "达标",
+];
+
+/// Words that end a phrase naming people (`拟任处级领导干部考试` → `拟任处级领导干部`).
+const PEOPLE: &[&str] = &[
+    "干部",
+    "人员",
+    "群众",
+    "员",
+    "者",
+    "师",
+    "生",
+    "代表",
+    "居民",
+    "职工",
+    "党员",
+    "专家",
+    "人才",
+    "村民",
+    "儿童",
+    "老人",
+    "青少年",
+    "对象",
+    "农民工",
+    "官",
+    "长",
+];
+
+/// Words that end a phrase naming organisations or places.
+const BODIES: &[&str] = &[
+    "企业",
+    "单位",
+    "机构",
+    "公司",
+    "银行",
+    "医院",
+    "学校",
+    "院校",
+    "组织",
+    "协会",
+    "商户",
+    "门店",
+    "网点",
+    "驿站",
+    "部门",
+    "中心",
+    "平台",
+    "社区",
+    "园区",
+    "基地",
+    "工作站",
+    "律所",
+    "事务所",
+    "商家",
+    "经营户",
+    "个体工商户",
+    "场所",
+    "村",
+    "户",
+    "法人",
+];
+
+/// The labels of the quantities of one line, in order.
+pub fn labels(line: &str, found: &[Found]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        let prev_end = if i > 0 { found[i - 1].end } else { 0 };
+        let next_start = found.get(i + 1).map_or(line.len(), |n| n.start);
+        let ends_clause = match at(line, f.end) {
+            None => true,
+            Some((c, _)) => is_clause_end(c) || c.is_whitespace() || c == ')',
+        };
+        let after = if ends_clause { None } else { after_phrase(line, f, next_start) };
+        let label = match after {
+            Some(a) => a,
+            None => {
+                let (raw, reached_prev) = before_raw(line, f.start, prev_end);
+                let cleaned = clean_before(&raw);
+                let linked = raw.ends_with('至') || raw.ends_with('到');
+                let change_only = cleaned.is_empty() || CHANGE_VERBS.contains(&cleaned.as_str());
+                match out.last() {
+                    Some(prev) if linked && change_only && reached_prev && !prev.is_empty() => {
+                        prev.clone()
+                    }
+                    _ if cleaned.is_empty() => plain_after(line, f.end, next_start),
+                    _ => cleaned,
+                }
+            }
+        };
+        out.push(label);
+    }
+    out
+}
+
+/// The clause text before `start`, back to a clause mark at bracket depth zero, the previous
+/// quantity, or [`MAX_BEFORE`] characters; and whether it stopped at the previous quantity
+/// within the same sentence.
+fn before_raw(line: &str, start: usize, prev_end: usize) -> (String, bool) {
+    let mut chars = Vec::new();
+    let mut p = start;
+    let mut depth = 0usize;
+    let mut reached_prev = false;
+    while chars.len() < MAX_BEFORE {
+        if p <= prev_end {
+            reached_prev = prev_end > 0;
+            break;
+        }
+        let Some((c, len)) = before(line, p) else { break };
+        if depth == 0 && (is_clause_end(c) || c.is_whitespace()) {
+            break;
+        }
+        match c {
+            ')' | '》' | '”' | '】' | '」' | '』' => depth += 1,
+            '(' | '《' | '“' | '【' | '「' | '『' => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+        p -= len;
+        chars.push(line.get(p..p + len).and_then(|s| s.chars().next()).unwrap_or(c));
+    }
+    chars.reverse();
+    let text: String = chars.into_iter().collect();
+    (text, reached_prev)
+}
+
+/// Drops parentheticals, leading fillers and trailing link words, keeps the part after the last
+/// `的` or `等` (`市级纾困等政策资金` → `政策资金`), and keeps at most [`MAX_LABEL`] characters.
+fn clean_before(raw: &str) -> String {
+    let mut s = drop_parentheticals(raw);
+    loop {
+        let n: String = s.chars().map(norm).collect();
+        if NOT_FILLERS.iter().any(|w| n.starts_with(w)) {
+            break;
+        }
+        let Some((w, _)) = longest_at(&n, 0, FILLERS) else { break };
+        s = s.chars().skip(w.chars().count()).collect();
+    }
+    // `已办结` keeps its `已`: a bare two-character verb says less than the phrase.
+    if s.starts_with('已') && s.chars().count() > 3 {
+        s = s.chars().skip(1).collect();
+    }
+    loop {
+        let n: String = s.chars().map(norm).collect();
+        let Some(w) = TRAILING.iter().filter(|w| n.ends_with(*w)).max_by_key(|w| w.len()) else {
+            break;
+        };
+        let keep = s.chars().count() - w.chars().count();
+        s = s.chars().take(keep).collect();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut depth = 0usize;
+    let mut cut = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '《' | '“' | '(' | '（' => depth += 1,
+            '》' | '”' | ')' | '）' => depth = depth.saturating_sub(1),
+            '的' | '等' if depth == 0 && chars.len() - i > 2 => cut = i + 1,
+            _ => {}
+        }
+    }
+    let start = cut.max(chars.len().saturating_sub(MAX_LABEL));
+    chars[start..].iter().collect()
+}
+
+/// Removes `(…)` groups (nested, ASCII or full-width): `审批结果物(证件、批复类)` →
+/// `审批结果物`.
+fn drop_parentheticals(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match norm(c) {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The noun phrase after the unit, or `None` when a verb, preposition or number follows.
+fn after_phrase(line: &str, f: &Found, limit: usize) -> Option<String> {
+    let mut p = f.end;
+    if let Some(('的', len)) = at(line, p) {
+        p += len;
+    }
+    let mut text = String::new();
+    let mut n = 0;
+    let mut stopped = false;
+    while n < MAX_AFTER && p < limit {
+        let Some((c, len)) = at(line, p) else { break };
+        if is_clause_end(c) || c.is_whitespace() || is_digit(c) || c == '(' {
+            break;
+        }
+        if stop_at(line, p) {
+            stopped = true;
+            break;
+        }
+        text.push(line.get(p..p + len).and_then(|s| s.chars().next()).unwrap_or(c));
+        p += len;
+        n += 1;
+    }
+    // A phrase ended by a verb is already the noun phrase; one that runs on to the clause end
+    // may carry words after the noun (`拟任处级领导干部考试`), cut after its last head noun.
+    let suffixes = match f.kind {
+        _ if stopped => &[],
+        Kind::People => PEOPLE,
+        Kind::Bodies => BODIES,
+        _ => &[],
+    };
+    let normed: Vec<char> = text.chars().map(norm).collect();
+    let mut cut = None;
+    for w in suffixes {
+        let w: Vec<char> = w.chars().collect();
+        for i in 0..normed.len().saturating_sub(w.len() - 1) {
+            if normed[i..].starts_with(&w) {
+                cut = cut.max(Some(i + w.len()));
+            }
+        }
+    }
+    if let Some(cut) = cut {
+        text = text.chars().take(cut).collect();
+    }
+    while text.ends_with('的') {
+        text.pop();
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+/// Whether a stop word starts at `p`.
+fn stop_at(line: &str, p: usize) -> bool {
+    match longest_at(line, p, STOPS) {
+        Some((w, _)) if w.chars().count() == 1 => longest_at(line, p, NOT_STOPS).is_none(),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// The text after the unit up to the clause end, verbs included: the last resort when nothing
+/// before the number names the thing (`其中1宗在限期内未整改` → `在限期内未整改`).
+fn plain_after(line: &str, end: usize, limit: usize) -> String {
+    let mut p = end;
+    let mut text = String::new();
+    while text.chars().count() < MAX_AFTER && p < limit {
+        let Some((c, len)) = at(line, p) else { break };
+        if is_clause_end(c) || c.is_whitespace() || is_digit(c) {
+            break;
+        }
+        text.push(line.get(p..p + len).and_then(|s| s.chars().next()).unwrap_or(c));
+        p += len;
+    }
+    text
+}
