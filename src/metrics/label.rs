@@ -89,14 +89,19 @@ const STOPS: &[&str] = &[
     "累计", "以上", "以下", "以内", "左右", "达到", "达", "占", "涉及", "共计", "合计", "约", "近",
     "超", "缩减", "压缩", "减少", "增加", "提高", "提升", "降低", "下降", "增长", "缩短", "签订",
     "签约", "入驻", "进驻", "落户", "接受", "纳入", "列入", "开通", "上线", "受理", "均", "已",
-    "得到", "按", "按照", "经", "是", "作为", "等",
+    "得到", "按", "按照", "经", "是", "作为", "等", "可", "可以", "能够",
 ];
+
+/// Words right after the unit that make it a time limit or bound, not a noun phrase
+/// (`24小时内` `3天后`); elsewhere they are parts of nouns (`区内`, `职能`).
+const LEADING_STOPS: &[&str] = &["内", "后", "前", "以来", "里"];
 
 /// Two-character words whose first character is a one-character stop but which are nouns.
 const NOT_STOPS: &[&str] = &[
     "对象", "对口", "对接", "在线", "在建", "在册", "在岗", "在校", "在职", "在编", "与会", "和谐",
     "及时", "并网", "被告", "将来", "从业", "为民", "给予", "向导", "经营", "经济", "经费", "是否",
-    "已婚", "近期", "超市", "共享", "共建", "等级", "达标",
+    "已婚", "近期", "超市", "共享", "共建", "等级", "达标", "可视", "内部", "内设", "内容", "后备",
+    "后续", "前期", "前沿", "能力", "能源",
 ];
 
 /// Words that end a phrase naming people (`拟任处级领导干部考试` → `拟任处级领导干部`).
@@ -159,6 +164,11 @@ const BODIES: &[&str] = &[
 ];
 
 /// The labels of the quantities of one line, in order.
+///
+/// When neither a noun phrase after the unit nor the words before the number name the thing,
+/// the fallbacks are, in order: the rest of the clause after the unit (`其中1宗在限期内未整改`),
+/// the clause before (`宣传培训,共40多场`), and the previous quantity's label
+/// (`应急队伍8支1100余人`).
 pub fn labels(line: &str, found: &[Found]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
@@ -169,41 +179,67 @@ pub fn labels(line: &str, found: &[Found]) -> Vec<String> {
             Some((c, _)) => is_clause_end(c) || c.is_whitespace() || c == ')',
         };
         let after = if ends_clause { None } else { after_phrase(line, f, next_start) };
-        let label = match after {
-            Some(a) => a,
-            None => {
-                let (raw, reached_prev) = before_raw(line, f.start, prev_end);
-                let cleaned = clean_before(&raw);
-                let linked = raw.ends_with('至') || raw.ends_with('到');
-                let change_only = cleaned.is_empty() || CHANGE_VERBS.contains(&cleaned.as_str());
-                match out.last() {
-                    Some(prev) if linked && change_only && reached_prev && !prev.is_empty() => {
-                        prev.clone()
+        let prev = out.last().filter(|p| !p.is_empty());
+        let label = after.unwrap_or_else(|| {
+            let b = before_raw(line, f.start, prev_end);
+            let cleaned = clean_before(&b.text);
+            let linked = b.text.ends_with('至') || b.text.ends_with('到');
+            let change_only = cleaned.is_empty() || CHANGE_VERBS.contains(&cleaned.as_str());
+            if let Some(prev) = prev.filter(|_| linked && change_only && b.reached_prev) {
+                return prev.clone();
+            }
+            if !cleaned.is_empty() {
+                return cleaned;
+            }
+            let rest = plain_after(line, f.end, next_start);
+            if !rest.is_empty() {
+                return rest;
+            }
+            if !b.reached_prev {
+                if let Some((_, len)) = before(line, b.stop) {
+                    let earlier = before_raw(line, b.stop - len, prev_end);
+                    let cleaned = clean_before(&earlier.text);
+                    if !cleaned.is_empty() {
+                        return cleaned;
                     }
-                    _ if cleaned.is_empty() => plain_after(line, f.end, next_start),
-                    _ => cleaned,
                 }
             }
-        };
+            prev.cloned().unwrap_or_default()
+        });
         out.push(label);
     }
     out
 }
 
+/// The words before a quantity within its clause.
+struct Before {
+    /// The text, spaces left out.
+    text: String,
+    /// Byte offset where the walk stopped.
+    stop: usize,
+    /// Whether it stopped at the previous quantity.
+    reached_prev: bool,
+}
+
 /// The clause text before `start`, back to a clause mark at bracket depth zero, the previous
-/// quantity, or [`MAX_BEFORE`] characters; and whether it stopped at the previous quantity
-/// within the same sentence.
-fn before_raw(line: &str, start: usize, prev_end: usize) -> (String, bool) {
+/// quantity, or [`MAX_BEFORE`] characters. Spaces (left by PDF conversion) are skipped.
+fn before_raw(line: &str, start: usize, prev_end: usize) -> Before {
     let mut chars = Vec::new();
     let mut p = start;
     let mut depth = 0usize;
     let mut reached_prev = false;
-    while chars.len() < MAX_BEFORE {
+    let mut steps = 0;
+    while steps < MAX_BEFORE {
+        steps += 1;
         if p <= prev_end {
             reached_prev = prev_end > 0;
             break;
         }
         let Some((c, len)) = before(line, p) else { break };
+        if c == ' ' || c == '\u{a0}' {
+            p -= len;
+            continue;
+        }
         if depth == 0 && (is_clause_end(c) || c.is_whitespace()) {
             break;
         }
@@ -221,8 +257,7 @@ fn before_raw(line: &str, start: usize, prev_end: usize) -> (String, bool) {
         chars.push(line.get(p..p + len).and_then(|s| s.chars().next()).unwrap_or(c));
     }
     chars.reverse();
-    let text: String = chars.into_iter().collect();
-    (text, reached_prev)
+    Before { text: chars.into_iter().collect(), stop: p, reached_prev }
 }
 
 /// Drops parentheticals, leading fillers and trailing link words, keeps the part after the last
@@ -231,11 +266,17 @@ fn clean_before(raw: &str) -> String {
     let mut s = drop_parentheticals(raw);
     loop {
         let n: String = s.chars().map(norm).collect();
-        if NOT_FILLERS.iter().any(|w| n.starts_with(w)) {
+        let skip = if NOT_FILLERS.iter().any(|w| n.starts_with(w)) {
+            0
+        } else if let Some((w, _)) = longest_at(&n, 0, FILLERS) {
+            w.chars().count()
+        } else {
+            leading_date(&n)
+        };
+        if skip == 0 {
             break;
         }
-        let Some((w, _)) = longest_at(&n, 0, FILLERS) else { break };
-        s = s.chars().skip(w.chars().count()).collect();
+        s = s.chars().skip(skip).collect();
     }
     // `已办结` keeps its `已`: a bare two-character verb says less than the phrase.
     if s.starts_with('已') && s.chars().count() > 3 {
@@ -262,6 +303,35 @@ fn clean_before(raw: &str) -> String {
     }
     let start = cut.max(chars.len().saturating_sub(MAX_LABEL));
     chars[start..].iter().collect()
+}
+
+/// The length in characters of a leading date or period (`2019年` `2020年1月` `2019年以来`
+/// `截至2019年底`), which says when, not what.
+fn leading_date(n: &str) -> usize {
+    let chars: Vec<char> = n.chars().collect();
+    let mut i = 0;
+    if chars.starts_with(&['截', '至']) || chars.starts_with(&['截', '止']) {
+        i = 2;
+    }
+    let mut matched = false;
+    for mark in ['年', '月', '日'] {
+        let digits = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && chars.get(i + digits) == Some(&mark) {
+            i += digits + 1;
+            matched = true;
+        }
+    }
+    if !matched {
+        return 0;
+    }
+    let rest: String = chars[i..].iter().collect();
+    for tail in ["以来", "上半年", "下半年", "全年", "年底", "年初", "底", "初", "末", "度", "内"]
+    {
+        if rest.starts_with(tail) {
+            return i + tail.chars().count();
+        }
+    }
+    i
 }
 
 /// Removes `(…)` groups (nested, ASCII or full-width): `审批结果物(证件、批复类)` →
@@ -294,7 +364,7 @@ fn after_phrase(line: &str, f: &Found, limit: usize) -> Option<String> {
         if is_clause_end(c) || c.is_whitespace() || is_digit(c) || c == '(' {
             break;
         }
-        if stop_at(line, p) {
+        if stop_at(line, p) || (n == 0 && stop_in(line, p, LEADING_STOPS)) {
             stopped = true;
             break;
         }
@@ -331,7 +401,12 @@ fn after_phrase(line: &str, f: &Found, limit: usize) -> Option<String> {
 
 /// Whether a stop word starts at `p`.
 fn stop_at(line: &str, p: usize) -> bool {
-    match longest_at(line, p, STOPS) {
+    stop_in(line, p, STOPS)
+}
+
+/// Whether a word of `stops` starts at `p` (a one-character stop only outside [`NOT_STOPS`]).
+fn stop_in(line: &str, p: usize, stops: &[&str]) -> bool {
+    match longest_at(line, p, stops) {
         Some((w, _)) if w.chars().count() == 1 => longest_at(line, p, NOT_STOPS).is_none(),
         Some(_) => true,
         None => false,
@@ -345,7 +420,7 @@ fn plain_after(line: &str, end: usize, limit: usize) -> String {
     let mut text = String::new();
     while text.chars().count() < MAX_AFTER && p < limit {
         let Some((c, len)) = at(line, p) else { break };
-        if is_clause_end(c) || c.is_whitespace() || is_digit(c) {
+        if is_clause_end(c) || c.is_whitespace() || is_digit(c) || c == ')' {
             break;
         }
         text.push(line.get(p..p + len).and_then(|s| s.chars().next()).unwrap_or(c));

@@ -165,6 +165,8 @@ pub fn chinese(line: &str, pos: usize, end: usize) -> Option<Number> {
     let mut digit: Option<u64> = None;
     let mut last_pos = u64::MAX;
     let (mut prev_zero, mut fuzzy, mut bare) = (false, false, true);
+    // A `零` since the last position: `一百零五` ends in a digit legitimately.
+    let mut zero_gap = false;
     let mut wan_seen = false;
     for c in text.chars().map(super::chars::norm) {
         let d = match c {
@@ -186,6 +188,7 @@ pub fn chinese(line: &str, pos: usize, end: usize) -> Option<Number> {
             }
             digit = Some(d);
             prev_zero = d == 0;
+            zero_gap |= prev_zero;
             bare = false;
             continue;
         }
@@ -193,6 +196,7 @@ pub fn chinese(line: &str, pos: usize, end: usize) -> Option<Number> {
             return None;
         }
         prev_zero = false;
+        zero_gap = false;
         match c {
             '几' => {
                 if digit.is_some() {
@@ -235,7 +239,7 @@ pub fn chinese(line: &str, pos: usize, end: usize) -> Option<Number> {
     }
     if let Some(d) = digit {
         let nothing_before = total == 0 && wan == 0 && sec == 0;
-        if d != 0 && !(nothing_before || last_pos == 10 || prev_zero) {
+        if d != 0 && !(nothing_before || last_pos == 10 || zero_gap) {
             return None;
         }
     }
