@@ -135,7 +135,8 @@ const IDIOMS: &[&str] = &[
 
 /// Whether a Chinese numeral starting at `pos` is part of an idiom.
 pub fn idiom_at(line: &str, pos: usize) -> bool {
-    IDIOMS.iter().any(|idiom| {
+    let Some((first, _)) = at(line, pos) else { return false };
+    IDIOMS.iter().filter(|idiom| idiom.contains(first)).any(|idiom| {
         idiom.char_indices().any(|(i, c)| {
             is_cn_numeral(c)
                 && ends_with(line, pos, &idiom[..i]).is_some()

@@ -200,6 +200,10 @@ fn acceptable(line: &str, pos: usize, n: &Number, unit: &Unit, exp: i32, approx:
     if slogan_after(line, unit.end, unit.name) {
         return false;
     }
+    if matches!(unit.name, "名" | "位") && matches!(before(line, pos), Some(('前', _))) {
+        // `进入全国前10名`: a rank, not ten people.
+        return false;
+    }
     if unit.name == "分" {
         // Scores are written in Arabic digits; `十分` is "very", and `8时30分` a time of day.
         return !n.chinese && !matches!(before(line, pos), Some(('时' | '点' | ':', _)));

@@ -118,6 +118,8 @@ fn document_numbers_ordinals_and_codes_are_not_metrics() {
     none("8时30分");
     none("每5年");
     none("3D打印中心");
+    none("进入全国前10名");
+    assert_eq!(all("提前3天完成"), vec![q("3天", 3.0, "天", false)], "前 before a duration");
 }
 
 #[test]

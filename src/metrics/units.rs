@@ -1,7 +1,7 @@
 //! The open list of units: what may follow a number for it to be a stated quantity, how each is
 //! normalised, and the words whose first character only looks like a unit (`部门`, `单位`).
 
-use super::chars::{at, longest_at, starts_with};
+use super::chars::{at, starts_with};
 
 /// What a unit counts; the label rules use it to end a noun phrase at the right word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,14 +271,17 @@ const NOT_UNITS: &[&str] = &[
 
 /// The unit starting at `pos`, if any (longest spelling first, blocked words excluded).
 pub fn unit_at(line: &str, pos: usize) -> Option<Unit> {
+    let (first, _) = at(line, pos)?;
     let (name, kind, end) = UNITS
         .iter()
+        .filter(|(n, _)| n.starts_with(first))
         .filter_map(|(n, k)| starts_with(line, pos, n).map(|end| (*n, *k, end)))
         .max_by_key(|(n, _, _)| n.len())?;
-    if let Some((blocked, _)) = longest_at(line, pos, NOT_UNITS) {
-        if blocked.chars().count() > name.chars().count() {
-            return None;
-        }
+    let longer_word = NOT_UNITS.iter().any(|w| {
+        w.starts_with(first) && w.len() > name.len() && starts_with(line, pos, w).is_some()
+    });
+    if longer_word {
+        return None;
     }
     Some(Unit { name, kind, end })
 }
