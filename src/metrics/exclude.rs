@@ -75,10 +75,11 @@ impl Spans {
 /// number year).
 pub fn not_a_count_before(line: &str, pos: usize) -> bool {
     match before(line, pos) {
-        Some((c, _)) => {
+        Some((c, len)) => {
             matches!(c, '第' | '每' | '〔' | '[' | '【' | '#' | '№' | '_')
                 || c.is_ascii_alphabetic()
-                || (c == '.' && before(line, pos - 1).is_some_and(|(b, _)| b.is_ascii_alphabetic()))
+                || (c == '.'
+                    && before(line, pos - len).is_some_and(|(b, _)| b.is_ascii_alphabetic()))
         }
         None => false,
     }
@@ -180,6 +181,7 @@ mod tests {
         assert!(not_a_count_before("OA3个", 2));
         assert!(not_a_count_before("每5年", "每".len()));
         assert!(not_a_count_before("〔2019〕3号", "〔".len()));
+        assert!(not_a_count_before("No．5", "No．".len()), "full-width dot after a letter");
         assert!(!not_a_count_before("共3次", "共".len()));
     }
 
