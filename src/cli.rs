@@ -135,6 +135,11 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, i32> {
     for e in &errors {
         eprintln!("gongwen: {e}");
     }
+    for d in &docs {
+        for w in &d.warnings {
+            eprintln!("gongwen: {}: warning: {w}", d.path);
+        }
+    }
     if docs.is_empty() {
         if errors.is_empty() {
             eprintln!("gongwen: nothing to load");

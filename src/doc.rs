@@ -42,6 +42,9 @@ pub struct Document {
     pub headings: Vec<Heading>,
     /// The stated quantities, in document order.
     pub metrics: Vec<Metric>,
+    /// Problems met loading that did not stop it (`invalid UTF-8 at byte 812, shown as
+    /// U+FFFD`); empty for most documents. Set by the loader after [`Document::new`].
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -68,6 +71,7 @@ impl Document {
             card: Card::default(),
             headings: Vec::new(),
             metrics: Vec::new(),
+            warnings: Vec::new(),
         };
         doc.headings = outline::parse(doc.lines());
         doc.card = card::parse(&doc);
@@ -91,7 +95,11 @@ impl Document {
             return "";
         }
         let start = self.line_starts[n - 1];
-        let end = self.line_starts.get(n).map_or(self.text.len(), |&e| e - 1);
+        let end = match self.line_starts.get(n) {
+            Some(&next) => next - 1,
+            // The last line: leave out a final line end.
+            None => self.text.len() - usize::from(self.text.ends_with('\n')),
+        };
         self.text.get(start..end).unwrap_or("")
     }
 
