@@ -1,9 +1,10 @@
 //! The quantities a report states (`shared/spec/METRICS.md`): number, magnitude, unit,
 //! approximation, label and enclosing heading.
 //!
-//! One pass per line ([`scan`](self::scan)) finds number + magnitude + unit with the
-//! approximation words around them and drops what is not a count ([`exclude`]); [`label`] then
-//! names what each counts. Decisions beyond the spec, each with its reason at the rule:
+//! One pass per line (`scan`) finds number + magnitude + unit with the approximation words
+//! around them (`number`, `units`) and drops what is not a count (`exclude`); `label` then names
+//! what each counts; `format` writes values. Decisions beyond the spec, each with its reason at
+//! the rule:
 //!
 //! * a range (`3-5家`, `3至5家`, `10%-20%`) is one metric: raw is the whole range, value its
 //!   lower bound, `approx: true` — like `余` and `以上`, it states "at least";

@@ -155,7 +155,7 @@ fn quantity(line: &str, spans: &Spans, pos: usize, n: Number) -> Result<Found, u
         mid_approx = true;
         p += len;
     }
-    let (unit, exp) = match magnitude_unit_at(line, p) {
+    let (mut unit, exp) = match magnitude_unit_at(line, p) {
         Some(u) => (u, 0),
         None => {
             let (exp, q) = magnitude(line, p, n.chinese);
@@ -170,10 +170,23 @@ fn quantity(line: &str, spans: &Spans, pos: usize, n: Number) -> Result<Found, u
         }
     };
     approx |= mid_approx;
+    // `2个多月`, `3个多小时`: the approximation sits inside the unit.
+    if unit.name == "个" {
+        if let Some(('多' | '余', len)) = at(line, unit.end) {
+            let inner = unit.end + len;
+            let found = [("月", "个月"), ("小时", "小时"), ("工作日", "个工作日")]
+                .into_iter()
+                .find_map(|(word, name)| starts_with(line, inner, word).map(|end| (name, end)));
+            if let Some((name, end)) = found {
+                unit = Unit { name, kind: Kind::Other, end };
+                approx = true;
+            }
+        }
+    }
     if first_percent && unit.name != "%" {
         return Err(resume.max(p));
     }
-    if !acceptable(line, pos, &n, &unit, exp, approx_start.is_some()) {
+    if !acceptable(line, pos, &n, &unit, exp, approx) {
         return Err(resume.max(unit.end));
     }
     let mut end = unit.end;
@@ -216,7 +229,7 @@ fn acceptable(line: &str, pos: usize, n: &Number, unit: &Unit, exp: i32, approx:
             return false;
         }
         // A bare `千` `万` `亿` is idiom (`千家万户`) unless an approximation word makes it a
-        // rough count (`近千人`, `上万人`).
+        // rough count (`近千人`, `上万人`, `千余人`).
         let big_bare = n.bare
             && line
                 .get(pos..)

@@ -76,6 +76,8 @@ fn approximation_in_every_position() {
     assert_eq!(all("增长10%左右"), vec![q("10%左右", 10.0, "%", true)]);
     assert_eq!(all("组织近百个驻企工作组"), vec![q("近百个", 100.0, "个", true)]);
     assert_eq!(all("十几家单位"), vec![q("十几家", 10.0, "家", true)]);
+    assert_eq!(all("历时2个多月"), vec![q("2个多月", 2.0, "个月", true)]);
+    assert_eq!(all("耗时3个多小时"), vec![q("3个多小时", 3.0, "小时", true)]);
 }
 
 #[test]
@@ -141,6 +143,9 @@ fn slogans_and_idioms() {
     none("几十家企业");
     assert_eq!(all("近千人参加"), vec![q("近千人", 1000.0, "人", true)]);
     assert_eq!(all("上百家企业"), vec![q("上百家", 100.0, "家", true)]);
+    assert_eq!(all("培训千余人"), vec![q("千余人", 1000.0, "人", true)]);
+    assert_eq!(all("发放万余份"), vec![q("万余份", 10_000.0, "份", true)]);
+    none("万人助企");
 }
 
 #[test]
@@ -150,6 +155,7 @@ fn ranges_are_one_metric_at_the_lower_bound() {
     assert_eq!(all("增长10%-20%"), vec![q("10%-20%", 10.0, "%", true)]);
     assert_eq!(all("投入3-5万元"), vec![q("3-5万元", 30_000.0, "元", true)]);
     none("2019至2020年");
+    none("增长10%-20家");
 }
 
 #[test]
