@@ -188,6 +188,8 @@ fn labels_from_after_the_unit() {
     assert_eq!(one("组织3名拟任处级领导干部考试。").label, "拟任处级领导干部");
     assert_eq!(one("开展为期7天的读书班,").label, "读书班");
     assert_eq!(one("组织百余名机关干部下沉社区").label, "机关干部");
+    let got = extract_line("受理案件12件同比增长20%。");
+    assert_eq!(got[0].label, "受理案件", "a comparison after the unit is no noun phrase");
     // A verb after the unit sends the label back before the number.
     let m = one("编制《政策汇编》300余本逐户送至辖区企业");
     assert!(m.label.contains("政策汇编") && !m.label.contains("逐户"), "{}", m.label);
