@@ -98,6 +98,21 @@ const UNITS: &[(&str, Kind)] = &[
     ("头", Kind::Other),
     ("只", Kind::Other),
     ("层", Kind::Other),
+    ("例", Kind::Other),
+    ("卷", Kind::Other),
+    ("箱", Kind::Other),
+    ("盒", Kind::Other),
+    ("袋", Kind::Other),
+    ("瓶", Kind::Other),
+    ("项次", Kind::Other),
+    ("宗次", Kind::Other),
+    ("台次", Kind::Other),
+    ("班次", Kind::Other),
+    ("个次", Kind::Other),
+    ("篇次", Kind::Other),
+    ("条次", Kind::Other),
+    ("期次", Kind::Other),
+    ("艘次", Kind::Other),
     ("分", Kind::Other),
     // money
     ("元", Kind::Other),
@@ -124,6 +139,9 @@ const UNITS: &[(&str, Kind)] = &[
     ("亩", Kind::Other),
     ("平方米", Kind::Other),
     ("平方公里", Kind::Other),
+    ("平方千米", Kind::Other),
+    ("厘米", Kind::Other),
+    ("兆瓦", Kind::Other),
     ("立方米", Kind::Other),
     ("公顷", Kind::Other),
     ("公里", Kind::Other),
@@ -267,6 +285,9 @@ const NOT_UNITS: &[&str] = &[
     "则是",
     "人民",
     "人大",
+    "例如",
+    "例外",
+    "瓶颈",
 ];
 
 /// The unit starting at `pos`, if any (longest spelling first, blocked words excluded).
@@ -332,6 +353,8 @@ mod tests {
         assert_eq!(name("个体工商户"), None);
         assert_eq!(name("单位"), None);
         assert_eq!(name("部"), Some("部"));
+        assert_eq!(name("例如"), None);
+        assert_eq!(name("例,"), Some("例"));
     }
 
     #[test]
