@@ -21,6 +21,8 @@ mod number;
 mod scan;
 mod units;
 
+pub mod compare;
+
 use serde::Serialize;
 
 use crate::outline::Heading;
