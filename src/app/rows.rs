@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::doc::Document;
-use crate::text::wrap::wrap;
+use crate::text::wrap::wrap_keeping;
 
 /// One screen row of the reading pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,8 +36,15 @@ impl Rows {
     /// Wraps the lines `mode` shows of `doc` to `width` columns.
     pub fn build(doc: &Document, width: usize, mode: Mode) -> Rows {
         let mut rows = Vec::new();
+        let mut keep = Vec::new();
         let mut push = |n: usize, text: &str| {
-            for range in wrap(text, width) {
+            // Metrics (`1.59亿元`) stay on one row when they fit.
+            keep.clear();
+            let first = doc.metrics.partition_point(|m| m.line < n);
+            let on_line = doc.metrics[first..].iter().take_while(|m| m.line == n);
+            keep.extend(on_line.map(|m| m.start..m.start + m.raw.len()));
+            keep.sort_by_key(|r| r.start);
+            for range in wrap_keeping(text, width, &keep) {
                 rows.push(Row { line: n, range });
             }
         };
@@ -123,6 +130,29 @@ mod tests {
         let rows = Rows::build(&d, 10, Mode::Clean);
         let lines: Vec<usize> = rows.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, [3, 4, 7]);
+    }
+
+    #[test]
+    fn samples_keep_the_wrapping_rules_with_metrics_kept_whole() {
+        use crate::text::sanitize::str_width;
+        use crate::text::wrap::{is_closing, is_opening};
+        for d in crate::doc::load::load_samples() {
+            for width in 20..=120 {
+                let rows = Rows::build(&d, width, Mode::Raw);
+                for (k, r) in rows.rows.iter().enumerate() {
+                    let text = &d.line(r.line)[r.range.clone()];
+                    assert!(str_width(text) <= width, "{text:?} wider than {width}");
+                    let continued = k > 0 && rows.rows[k - 1].line == r.line;
+                    let continues = rows.rows.get(k + 1).is_some_and(|n| n.line == r.line);
+                    if continued {
+                        assert!(!text.starts_with(is_closing), "{text:?} at {width}");
+                    }
+                    if continues {
+                        assert!(!text.ends_with(is_opening), "{text:?} at {width}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -85,6 +85,12 @@ fn may_break(a: char, b: char) -> bool {
 /// The rows cover the line exactly, in order; an empty line gives one empty row. A single
 /// character wider than `width` (a wide glyph at width 1) gets a row of its own.
 pub fn wrap(line: &str, width: usize) -> Vec<Range<usize>> {
+    wrap_keeping(line, width, &[])
+}
+
+/// Like [`wrap`], and the byte ranges in `keep` (sorted by start; metrics such as `1.59亿元`)
+/// are not broken when a row can take them whole.
+pub fn wrap_keeping(line: &str, width: usize, keep: &[Range<usize>]) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut rows = Vec::new();
     let mut start = 0; // byte where the current row starts
@@ -94,12 +100,17 @@ pub fn wrap(line: &str, width: usize) -> Vec<Range<usize>> {
     // The latest break the punctuation rules allow, for rows with no better one (long URLs).
     let mut weak: Option<(usize, usize)> = None;
     let mut prev: Option<char> = None;
+    let mut k = 0; // the first keep range that does not end before here
     for (i, c) in line.char_indices() {
         let w = char_width(c);
+        while keep.get(k).is_some_and(|r| r.end <= i) {
+            k += 1;
+        }
+        let inside = keep.get(k).is_some_and(|r| r.start < i);
         if let Some(p) = prev {
             if i > start && may_break_punct(p, c, w) {
                 weak = Some((i, used));
-                if may_break(p, c) {
+                if !inside && may_break(p, c) {
                     brk = Some((i, used));
                 }
             }
@@ -206,6 +217,17 @@ mod tests {
     fn numbers_with_units_stay_whole_when_they_fit() {
         assert_eq!(rows("共计98.34%的案件", 8), ["共计", "98.34%的", "案件"]);
         assert_eq!(rows("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn metrics_stay_whole_when_they_fit() {
+        let line = "审批金额超20亿元。知识产权";
+        let at = line.find("20").unwrap_or(0);
+        let keep = [at..at + "20亿元".len()];
+        let rows: Vec<&str> = wrap_keeping(line, 14, &keep).into_iter().map(|r| &line[r]).collect();
+        assert_eq!(rows, ["审批金额超", "20亿元。知识产", "权"]);
+        assert_eq!(wrap(line, 14).len(), 2);
+        assert_eq!(&line[wrap(line, 14)[0].clone()], "审批金额超20亿");
     }
 
     #[test]

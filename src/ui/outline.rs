@@ -56,7 +56,13 @@ impl OutlineView<'_> {
             None => {
                 let suffix = strings::doc_suffix(doc.card.year, doc.headings.len());
                 let room = width.saturating_sub(2 + str_width(&suffix) + 1);
-                let title = truncate(doc.title(), room);
+                // The short name (issuing body), the year in the suffix.
+                let short = doc.short_title();
+                let name = match doc.card.year {
+                    Some(y) => short.strip_suffix(&format!(" {y}")).unwrap_or(&short),
+                    None => &short,
+                };
+                let title = truncate(name, room);
                 let gap = width.saturating_sub(2 + str_width(&title) + str_width(&suffix));
                 let style = if reading || selected {
                     theme.outline_doc

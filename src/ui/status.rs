@@ -64,7 +64,7 @@ impl Widget for StatusView<'_> {
         let room = width.saturating_sub(right_width);
         let mut left: Vec<Span> = Vec::new();
         if let Some(doc) = app.current_doc() {
-            let title = truncate(doc.title(), TITLE_MAX.min(room / 2));
+            let title = truncate(&doc.short_title(), TITLE_MAX.min(room / 2));
             left.push(Span::styled(
                 format!(" {title} "),
                 theme.status.add_modifier(Modifier::BOLD),
