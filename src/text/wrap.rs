@@ -223,7 +223,7 @@ mod tests {
     fn metrics_stay_whole_when_they_fit() {
         let line = "审批金额超20亿元。知识产权";
         let at = line.find("20").unwrap_or(0);
-        let keep = [at..at + "20亿元".len()];
+        let keep = vec![Range { start: at, end: at + "20亿元".len() }];
         let rows: Vec<&str> = wrap_keeping(line, 14, &keep).into_iter().map(|r| &line[r]).collect();
         assert_eq!(rows, ["审批金额超", "20亿元。知识产", "权"]);
         assert_eq!(wrap(line, 14).len(), 2);
