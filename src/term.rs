@@ -51,6 +51,8 @@ enum Msg {
     Failed(LoadError),
     /// The loader is done.
     Done,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: leave as if the user quit.
+    Signal,
 }
 
 /// Runs the reader until the user quits.
@@ -60,6 +62,7 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_loader(opts.paths, tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
+    spawn_signals(tx.clone())?;
     spawn_input(tx);
     let size = guard.terminal.size()?;
     let mut app = App::new(size.width, size.height);
@@ -117,6 +120,7 @@ fn handle(app: &mut App, msg: Msg) -> anyhow::Result<bool> {
             app.set_progress(None);
             return Ok(true);
         }
+        Msg::Signal => app.update(Action::Quit),
     }
     Ok(false)
 }
@@ -134,6 +138,20 @@ fn action(app: &App, ev: &Event) -> Option<Action> {
         },
         _ => None,
     }
+}
+
+/// Turns termination signals into a quit, so the terminal is restored on `kill` too.
+fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Msg::Signal).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
 }
 
 /// Reads terminal events into the channel until the loop is gone.

@@ -156,3 +156,16 @@ fn a_missing_path_is_an_error_on_the_restored_terminal() {
     assert!(s.contains("/nonexistent/report.txt"), "the reason names the path:\n{s}");
     assert_eq!(t.var("alternate_on"), "0");
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let t = Tmux::start(80, 24);
+    t.type_line(BIN);
+    t.wait_for("the first screen", shows_reader);
+    let shell = t.var("pane_pid");
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+    let pid = children.split_whitespace().next().expect("the reader runs under the shell");
+    let killed = std::process::Command::new("kill").args(["-TERM", pid]).status().unwrap();
+    assert!(killed.success());
+    assert_terminal_restored(&t);
+}
