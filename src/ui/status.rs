@@ -23,6 +23,8 @@ pub struct StatusView<'a> {
 
 /// Longest shown part of one heading in the path.
 const PATH_PART: usize = 24;
+/// Below this width the status line has no room for the help hint.
+const HELP_HINT_MIN_WIDTH: usize = 40;
 /// Longest shown document title.
 const TITLE_MAX: usize = 30;
 
@@ -54,6 +56,14 @@ impl Widget for StatusView<'_> {
         if !app.messages.is_empty() && !app.messages_open {
             let n = strings::message_count(app.messages.len());
             right.push(Span::styled(format!(" {n} "), theme.status.patch(theme.error)));
+        }
+        // The way to every other key stays visible whenever there is room.
+        if note.is_none() && width >= HELP_HINT_MIN_WIDTH {
+            right.push(Span::styled(
+                format!(" {}", strings::HELP_HINT.0),
+                theme.status.patch(theme.key),
+            ));
+            right.push(Span::styled(format!(" {}", strings::HELP_HINT.1), theme.status));
         }
         if app.current_doc().is_some() {
             right.push(Span::styled(format!(" {:>3}% ", app.reader.percent()), theme.status));

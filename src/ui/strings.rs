@@ -47,7 +47,9 @@ pub fn doc_suffix(year: Option<i32>, headings: usize) -> String {
 }
 /// Status hints with the reader focused.
 pub const HINTS_READER: &[(&str, &str)] =
-    &[("j/k", "scroll"), ("]/[", "heading"), ("}/{", "doc"), ("Tab", "outline"), ("?", "help")];
+    &[("j/k", "scroll"), ("]/[", "heading"), ("}/{", "doc"), ("Tab", "outline")];
 /// Status hints with the outline focused.
 pub const HINTS_OUTLINE: &[(&str, &str)] =
-    &[("Enter", "open"), ("h/l", "fold"), ("Tab", "reader"), ("?", "help"), ("q", "quit")];
+    &[("Enter", "open"), ("h/l", "fold"), ("Tab", "reader"), ("q", "quit")];
+/// The hint shown whenever there is room: the way to all the others.
+pub const HELP_HINT: (&str, &str) = ("?", "help");
