@@ -1,0 +1,1 @@
+//! Watching the opened folders for documents added, changed or removed while the reader runs.
