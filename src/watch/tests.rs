@@ -45,7 +45,7 @@ fn watch(paths: &[PathBuf]) -> (Watcher, Receiver<WatchEvent>) {
 fn a_document_added_changed_and_removed_gives_one_event_each() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().to_path_buf();
-    let (_w, rx) = watch(&[root.clone()]);
+    let (_w, rx) = watch(std::slice::from_ref(&root));
     let file = root.join("报告.txt");
     fs::write(&file, "一、总则").expect("write");
     assert_eq!(next(&rx), WatchEvent::Added(file.clone()));
@@ -59,7 +59,7 @@ fn a_document_added_changed_and_removed_gives_one_event_each() {
 fn a_file_written_in_pieces_is_one_event_and_other_files_are_ignored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().to_path_buf();
-    let (_w, rx) = watch(&[root.clone()]);
+    let (_w, rx) = watch(std::slice::from_ref(&root));
     let file = root.join("a.HTML");
     {
         use std::io::Write;
@@ -88,7 +88,7 @@ fn a_folder_moved_in_and_removed_brings_and_takes_its_documents() {
     fs::create_dir(&staged).expect("mkdir");
     fs::write(staged.join("a.txt"), "a").expect("write");
     fs::write(staged.join("b.htm"), "b").expect("write");
-    let (_w, rx) = watch(&[root.clone()]);
+    let (_w, rx) = watch(std::slice::from_ref(&root));
     fs::rename(&staged, root.join("2023")).expect("move in");
     let (a, b) = (root.join("2023/a.txt"), root.join("2023/b.htm"));
     let mut got = vec![next(&rx), next(&rx)];
@@ -105,7 +105,7 @@ fn a_file_opened_by_name_is_watched_whatever_its_name_even_when_replaced() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("report.dat");
     fs::write(&file, "v1").expect("write");
-    let (_w, rx) = watch(&[file.clone()]);
+    let (_w, rx) = watch(std::slice::from_ref(&file));
     // An editor's save: a new file renamed over the old one.
     let tmp = dir.path().join("report.dat.new");
     fs::write(&tmp, "v2").expect("write new");
