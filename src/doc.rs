@@ -91,7 +91,11 @@ impl Document {
             return "";
         }
         let start = self.line_starts[n - 1];
-        let end = self.line_starts.get(n).map_or(self.text.len(), |&e| e - 1);
+        let end = match self.line_starts.get(n) {
+            Some(&next) => next - 1,
+            // The last line: leave out a final line end.
+            None => self.text.len() - usize::from(self.text.ends_with('\n')),
+        };
         self.text.get(start..end).unwrap_or("")
     }
 

@@ -133,10 +133,10 @@ fn outline_for_people_is_an_indented_tree_with_line_numbers() {
     let text = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("火炬开发区2019年法治政府建设工作报告"), "{}", lines[0]);
-    assert!(lines.contains(&" 9  一、2019年度推进法治政府建设的主要举措和成效"), "{text}");
-    assert!(lines.contains(&"11    (一)依法全面履行政府职能"), "{text}");
-    assert!(lines.contains(&"13      1.简政放权"), "{text}");
-    assert!(lines.contains(&"29        一是做好事前事中事后公示"), "{text}");
+    assert!(lines.contains(&"  9  一、2019年度推进法治政府建设的主要举措和成效"), "{text}");
+    assert!(lines.contains(&" 11    (一)依法全面履行政府职能"), "{text}");
+    assert!(lines.contains(&" 13      1.简政放权"), "{text}");
+    assert!(lines.contains(&" 29        一是做好事前事中事后公示"), "{text}");
 }
 
 #[test]
