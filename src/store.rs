@@ -7,8 +7,10 @@
 //! crash mid-write leaves the previous file whole. Nothing here imports ratatui or crossterm.
 
 pub mod atomic;
+pub mod cache;
 pub mod places;
 
+pub use cache::{Cache, CacheStats};
 pub use places::{Bookmark, DocKey, Places, Position};
 
 /// The fast 64-bit content hash used in keys (xxh3): hashing 400 MB takes a few tens of

@@ -5,13 +5,25 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes` atomically, creating the folder if needed. On failure the
-/// previous file is untouched and no temporary file is left behind.
+/// Replaces `path` with `bytes` atomically and durably (flushed to disk before and after the
+/// rename), creating the folder if needed. On failure the previous file is untouched and no
+/// temporary file is left behind.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(path, bytes, true)
+}
+
+/// Like [`write`] without flushing to disk: atomic for other processes, but a power cut may
+/// leave an empty or torn file. For caches that check what they read (thousands of `fsync`s
+/// would cost seconds).
+pub fn write_fast(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(path, bytes, false)
+}
+
+fn write_with(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let tmp = temp_path(path);
-    let result = write_and_sync(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
+    let result = write_temp(&tmp, bytes, durable).and_then(|()| fs::rename(&tmp, path));
     if result.is_err() {
         // Only remove what this call made: the temporary file, never a folder in its place.
         if tmp.is_file() {
@@ -19,20 +31,28 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
         return result;
     }
-    sync_dir(dir);
+    if durable {
+        sync_dir(dir);
+    }
     Ok(())
 }
 
-/// The temporary name: hidden, beside the target, unique per process and target.
+/// The temporary name: hidden, beside the target, unique per process, thread and target (the
+/// cache writes from several loader threads).
 pub(crate) fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.tmp.{}", std::process::id()))
+    let thread = format!("{:?}", std::thread::current().id());
+    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
+    path.with_file_name(format!(".{name}.tmp.{}.{thread}", std::process::id()))
 }
 
-fn write_and_sync(tmp: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_temp(tmp: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
     let mut f = File::create(tmp)?;
     f.write_all(bytes)?;
-    f.sync_all()
+    if durable {
+        f.sync_all()?;
+    }
+    Ok(())
 }
 
 /// Makes the rename itself durable where the platform allows it; failure only loses durability.
