@@ -1,7 +1,7 @@
 //! The cache of parsed documents, so that the second start on a large folder is instant.
 //!
 //! One entry file per source file, under `<cache dir>/docs/`, named by a hash of the source's
-//! canonical path. An entry holds the source's size, modification time and content hash (xxh3
+//! absolute path. An entry holds the source's size, modification time and content hash (xxh3
 //! of the raw bytes), the cache format version and the crate version, and the parse results
 //! (card, outline, metrics, encoding). The text itself is kept only when re-decoding the source
 //! would not give it back (HTML); a hit therefore still reads the source, which the content
@@ -65,7 +65,7 @@ pub struct Cache {
 #[derive(Serialize, Deserialize)]
 struct Entry<T> {
     crate_version: String,
-    /// Canonical path of the source (or the blob's key): guards against name-hash collisions.
+    /// Absolute path of the source (or the blob's key): guards against name-hash collisions.
     key: String,
     size: u64,
     mtime_ns: u128,
@@ -113,11 +113,12 @@ impl Cache {
     {
         let shown = path.display().to_string();
         let read_error = |e: std::io::Error| LoadError { path: shown.clone(), reason: reason(&e) };
-        let meta = fs::metadata(path).map_err(read_error)?;
-        let bytes = fs::read(path).map_err(read_error)?;
+        let (meta, bytes) = read(path).map_err(read_error)?;
         let Some(dir) = &self.dir else { return parse(&bytes) };
+        // The absolute path, not the canonical one: resolving every component of 20,000 paths
+        // shows in a warm start, and a file reached by two paths only costs a second entry.
         let key =
-            fs::canonicalize(path).map_or_else(|_| shown.clone(), |p| p.display().to_string());
+            std::path::absolute(path).map_or_else(|_| shown.clone(), |p| p.display().to_string());
         let stamp =
             Stamp { size: meta.len(), mtime_ns: mtime_ns(&meta), hash: content_hash(&bytes) };
         let file = entry_path(dir, "docs", &key);
@@ -152,6 +153,16 @@ impl Cache {
             entry.payload.len() as u64 == entry.size && content_hash(&entry.payload) == entry.hash;
         (entry.key == key && whole).then_some(entry.payload)
     }
+}
+
+/// The file's metadata and bytes, through one open.
+fn read(path: &Path) -> std::io::Result<(fs::Metadata, Vec<u8>)> {
+    use std::io::Read;
+    let mut file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)?;
+    Ok((meta, bytes))
 }
 
 /// What must match between an entry and its source.

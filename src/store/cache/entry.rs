@@ -111,12 +111,11 @@ impl CachedDoc {
 /// Decodes `bytes` strictly with the encoding the loader named, its byte order mark removed;
 /// `None` for an encoding not known here or bytes with errors.
 fn decode(bytes: &[u8], encoding: &str) -> Option<String> {
-    if encoding == "UTF-8" {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        return std::str::from_utf8(bytes).ok().map(str::to_string);
-    }
+    // encoding_rs validates UTF-8 several times faster than `std::str::from_utf8` on
+    // Chinese text, which is most of the time of a warm start.
     let enc = encoding_rs::Encoding::for_label(encoding.as_bytes())?;
     let bom: &[u8] = match enc.name() {
+        "UTF-8" => b"\xEF\xBB\xBF",
         "UTF-16LE" => b"\xFF\xFE",
         "UTF-16BE" => b"\xFE\xFF",
         _ => b"",

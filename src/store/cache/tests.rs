@@ -199,7 +199,7 @@ fn a_document_keeps_the_path_it_was_asked_by() {
     load(&cache, &path, &parses);
     let roundabout = reports.join(".").join("a.txt");
     let doc = load(&cache, &roundabout, &parses);
-    assert_eq!(parses.get(), 1, "the same file, by its canonical path");
+    assert_eq!(parses.get(), 1, "the same file, by its absolute path");
     assert_eq!(doc.path, roundabout.display().to_string());
 }
 
