@@ -27,8 +27,7 @@ use notify_debouncer_mini::{new_debouncer, DebounceEventResult, DebouncedEventKi
 /// How long a file must be quiet before its change is reported.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
 
-/// The extensions of document files in folders (as the loader's, compared case-insensitively).
-pub const EXTENSIONS: [&str; 5] = ["txt", "text", "htm", "html", "md"];
+pub use crate::doc::load::walk::EXTENSIONS;
 
 /// A change to a document file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,8 +204,7 @@ fn is_document(path: &Path, root: &Root) -> bool {
         .strip_prefix(&root.watched)
         .map(|rel| rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')))
         .unwrap_or(true);
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    !hidden && EXTENSIONS.iter().any(|x| ext.eq_ignore_ascii_case(x))
+    !hidden && crate::doc::load::walk::is_document(path)
 }
 
 /// Adds the document files at or under `path` to `found`.

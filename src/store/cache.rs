@@ -31,11 +31,12 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use super::{atomic, content_hash};
+use crate::doc::load::io_reason;
 use crate::doc::{Document, LoadError};
 use entry::CachedDoc;
 
 /// Bumped whenever parsing or the entry layout changes, so old entries are rebuilt.
-pub const CACHE_VERSION: u32 = 1;
+pub const CACHE_VERSION: u32 = 2;
 
 /// The start of every cache file.
 const MAGIC: &[u8; 8] = b"gongwen\x01";
@@ -112,7 +113,8 @@ impl Cache {
         F: FnOnce(&[u8]) -> Result<Document, LoadError>,
     {
         let shown = path.display().to_string();
-        let read_error = |e: std::io::Error| LoadError { path: shown.clone(), reason: reason(&e) };
+        let read_error =
+            |e: std::io::Error| LoadError { path: shown.clone(), reason: io_reason(&e) };
         let (meta, bytes) = read(path).map_err(read_error)?;
         let Some(dir) = &self.dir else { return parse(&bytes) };
         // The absolute path, not the canonical one: resolving every component of 20,000 paths
@@ -229,13 +231,4 @@ fn write_entry<T: Serialize>(
     bytes.extend_from_slice(&content_hash(&body).to_le_bytes());
     bytes.extend_from_slice(&body);
     atomic::write_fast(file, &bytes).map_err(|e| e.to_string())
-}
-
-/// A short lower-case reason for a read error, as the loader words them.
-fn reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
 }

@@ -21,6 +21,7 @@ pub(super) struct CachedDoc {
     card: CachedCard,
     headings: Vec<CachedHeading>,
     metrics: Vec<CachedMetric>,
+    warnings: Vec<String>,
 }
 
 /// Where the text comes from on a hit.
@@ -84,6 +85,7 @@ impl CachedDoc {
             card: card_out(&doc.card),
             headings: doc.headings.iter().map(heading_out).collect(),
             metrics: doc.metrics.iter().map(metric_out).collect(),
+            warnings: doc.warnings.clone(),
         }
     }
 
@@ -96,7 +98,7 @@ impl CachedDoc {
         };
         let headings = self.headings.into_iter().map(heading_in).collect::<Option<Vec<_>>>()?;
         let format = if self.html { Format::Html } else { Format::Text };
-        Some(Document::from_parts(
+        let mut doc = Document::from_parts(
             path,
             self.encoding,
             format,
@@ -104,7 +106,9 @@ impl CachedDoc {
             card_in(self.card),
             headings,
             self.metrics.into_iter().map(metric_in).collect(),
-        ))
+        );
+        doc.warnings = self.warnings;
+        Some(doc)
     }
 }
 

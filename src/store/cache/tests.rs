@@ -58,6 +58,51 @@ fn a_cached_load_is_the_document_a_parse_gives() {
 }
 
 #[test]
+fn every_kind_of_file_the_loader_reads_comes_back_whole() {
+    let (_dir, reports, cache) = setup();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("一、总则\r\n正文\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let (gbk, _, _) = encoding_rs::GB18030.encode("一、总则\r\n（一）依法行政。共办理4070件。\r\n");
+    let page = "<!DOCTYPE html><html><head><meta charset=utf-8><title>t</title></head><body>\
+                <div>首页 > 通知</div><h1>2023年法治政府建设年度报告</h1><p>一、总则</p>\
+                <p>办理行政复议案件120件，同比增长5%。</p></body></html>";
+    let files: [(&str, Vec<u8>); 6] = [
+        ("bom.txt", b"\xEF\xBB\xBF\xE4\xB8\x80\xE3\x80\x81\xE6\x80\xBB\xE5\x88\x99\n".to_vec()),
+        ("utf16.txt", utf16),
+        ("gbk.txt", gbk.into_owned()),
+        ("page.html", page.as_bytes().to_vec()),
+        ("page-named-txt.txt", page.as_bytes().to_vec()),
+        ("broken.txt", "一、总则\n共办理4070件。".bytes().chain(*b"\xFF\n").collect()),
+    ];
+    let mut kinds = Vec::new();
+    for (name, bytes) in files {
+        let path = reports.join(name);
+        fs::write(&path, &bytes).expect("write");
+        let fresh = crate::doc::load::load_file(&path).expect("loads");
+        let first =
+            cache.load_or_parse(&path, |_| crate::doc::load::load_file(&path)).expect("loads");
+        let cached =
+            cache.load_or_parse(&path, |_| panic!("must come from the cache")).expect("loads");
+        assert_eq!(all_fields(&first), all_fields(&fresh), "{name}");
+        assert_eq!(all_fields(&cached), all_fields(&fresh), "{name}");
+        kinds.push(format!("{} {:?} {}", fresh.encoding, fresh.format, fresh.warnings.len()));
+    }
+    assert_eq!(cache.stats().hits, 6);
+    // The files above do cover what the loader does differently.
+    let expected = [
+        "UTF-8 Text 0",
+        "UTF-16LE Text 0",
+        "GB18030 Text 0",
+        "UTF-8 Html 0",
+        "UTF-8 Html 0",
+        "UTF-8 Text 1",
+    ];
+    assert_eq!(kinds, expected);
+}
+
+#[test]
 fn gb18030_and_html_documents_come_back_whole() {
     let (_dir, reports, cache) = setup();
     // GB18030 with CRLF (decoded again on a hit); an "HTML" page (its extracted text is kept).
