@@ -1,5 +1,5 @@
-//! Measures the document cache on a generated folder: `cargo run --release --example
-//! store_bench -- N [DIR]` writes N reports (the samples, each made distinct) under DIR
+//! Measures the document cache on a generated folder: `cargo bench --bench store --
+//! N [DIR]` writes N reports (the samples, each made distinct) under DIR
 //! (default: a temporary folder), then times loading them without the cache, with an empty
 //! cache (parse and write entries), and with a full cache (warm start).
 
@@ -36,7 +36,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
+    // `cargo bench` passes `--bench`; only the positional arguments are ours.
+    let args: Vec<String> = std::env::args().filter(|a| !a.starts_with("--")).collect();
     let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
     let tmp = tempfile::tempdir().expect("tempdir");
     let root = args.get(2).map_or_else(|| tmp.path().to_path_buf(), PathBuf::from);
