@@ -6,6 +6,7 @@
 
 pub mod card;
 pub mod load;
+pub(crate) mod parts;
 pub mod samples;
 
 pub use card::Card;
