@@ -261,3 +261,40 @@ fn popups_are_not_overdrawn_by_wide_glyphs_beside_them() {
     }
     assert!(y > by + 10, "the popup has its left border on every row");
 }
+
+#[test]
+fn loading_progress_and_messages_show_while_the_rest_loads() {
+    let mut app = App::new(100, 30);
+    app.set_progress(Some(7));
+    let mut docs = load_samples().into_iter();
+    app.add_document(docs.next().unwrap());
+    app.add_document(docs.next().unwrap());
+    app.add_error(&gongwen::doc::LoadError {
+        path: "坏文件.doc".into(),
+        reason: "binary file".into(),
+    });
+    let s = screen(&app);
+    let status = s.lines().last().unwrap_or("");
+    assert!(status.contains("loading 3/7"), "{status}");
+    assert!(s.contains("坏文件.doc: binary file"), "the error is listed:\n{s}");
+    assert!(s.contains("法治"), "the loaded document can be read meanwhile:\n{s}");
+    app.update(Action::Close);
+    let s = screen(&app);
+    assert!(!s.contains("坏文件.doc"));
+    assert!(s.lines().last().unwrap_or("").contains("1 message (!)"));
+}
+
+#[test]
+fn no_color_draws_without_any_colour() {
+    let theme = Theme::load(None, true).unwrap();
+    let mut app = samples_app(100, 30);
+    app.update(Action::NextHeading);
+    let buf = draw(&app, &theme);
+    use ratatui::style::Color;
+    for cell in buf.content() {
+        assert!(matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset), "{cell:?}");
+    }
+    // Still legible: the status line and the selection stand out without colour.
+    let status_y = app.geometry.status.y;
+    assert!(buf[(0, status_y)].modifier.contains(ratatui::style::Modifier::REVERSED));
+}
