@@ -6,7 +6,7 @@
 //! reader uses no CPU. Threads end when their channel closes.
 
 use std::collections::BTreeMap;
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -59,6 +59,9 @@ enum Msg {
 pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     // A bad theme is an error before the screen is touched.
     let theme = Theme::from_env(opts.theme.as_deref())?;
+    if !io::stdout().is_terminal() {
+        anyhow::bail!("{}", ui::strings::NOT_A_TERMINAL);
+    }
     let (tx, rx) = mpsc::channel();
     spawn_loader(opts.paths, tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;

@@ -169,3 +169,12 @@ fn sigterm_restores_the_terminal() {
     assert!(killed.success());
     assert_terminal_restored(&t);
 }
+
+#[test]
+fn output_to_a_pipe_is_refused_with_a_hint_instead_of_escape_codes() {
+    let out = std::process::Command::new(BIN).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing written to the pipe");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal") && err.contains("gongwen text"), "{err}");
+}

@@ -1,5 +1,8 @@
 //! Every user-facing string of the reader, in one place.
 
+/// Why the reader does not start when its output is not a terminal.
+pub const NOT_A_TERMINAL: &str = "the reader needs a terminal (stdout is a pipe or a file); \
+     for text use `gongwen text PATH`, `gongwen outline` or `gongwen search`";
 /// The outline pane's title.
 pub const OUTLINE_TITLE: &str = "Outline";
 /// Marks the reader's title when the original file is shown.
