@@ -55,9 +55,9 @@ pub enum Action {
     NextHeading,
     /// The reader to the previous heading.
     PrevHeading,
-    /// The reader to the next document.
+    /// The reader to the next document, where it was left.
     NextDoc,
-    /// The reader to the previous document.
+    /// The reader to the previous document, where it was left.
     PrevDoc,
     /// Cleaned text ↔ original file.
     ToggleRaw,
@@ -248,7 +248,7 @@ impl App {
                 };
                 match next {
                     Some(d) => {
-                        r.goto(&self.docs, d, 0);
+                        r.resume(&self.docs, d);
                         self.outline.open_doc(&self.docs, d);
                     }
                     None => self.note = Some(Note::NoMore),

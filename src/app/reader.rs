@@ -24,6 +24,8 @@ pub struct ReaderState {
     /// Text rows.
     pub height: usize,
     cache: HashMap<(usize, usize, Mode), Rows>,
+    /// Where each document was left: `(line, byte)` at the top.
+    places: HashMap<usize, (usize, usize)>,
 }
 
 impl ReaderState {
@@ -101,8 +103,20 @@ impl ReaderState {
         };
     }
 
+    /// Opens document `doc` where it was last left (its top the first time).
+    pub fn resume(&mut self, docs: &[Document], doc: usize) {
+        let place = self.places.get(&doc).copied();
+        self.goto(docs, doc, 0);
+        if let (Some((line, byte)), Some(rows)) = (place, self.rows()) {
+            self.top = rows.row_of(line, byte);
+        }
+    }
+
     /// Opens document `doc` at line `line` (1-based; 0 for the top).
     pub fn goto(&mut self, docs: &[Document], doc: usize, line: usize) {
+        if let Some(anchor) = self.rows().and_then(|r| r.anchor(self.top)) {
+            self.places.insert(self.doc, anchor);
+        }
         self.doc = doc;
         self.ensure(docs);
         self.top = match self.rows() {

@@ -257,3 +257,23 @@ fn toggling_raw_inside_a_long_paragraph_keeps_the_row() {
     assert_eq!(app.reader.rows().and_then(|r| r.anchor(app.reader.top)), anchor);
     assert_eq!(top_line(&app), 3);
 }
+
+#[test]
+fn documents_reopen_where_they_were_left() {
+    let mut app = app();
+    app.update(Action::NextHeading);
+    app.update(Action::NextHeading);
+    assert_eq!(top_line(&app), 30);
+    app.update(Action::NextDoc);
+    assert_eq!((app.reader.doc, top_line(&app)), (1, 1), "a new document opens at its top");
+    app.update(Action::Down);
+    app.update(Action::PrevDoc);
+    assert_eq!((app.reader.doc, top_line(&app)), (0, 30));
+    app.update(Action::NextDoc);
+    assert_eq!((app.reader.doc, top_line(&app)), (1, 2));
+    // Opening a document from the outline root goes to its top.
+    app.update(Action::SwitchFocus);
+    app.update(Action::Top);
+    app.update(Action::Open);
+    assert_eq!((app.reader.doc, app.reader.top), (0, 0));
+}
