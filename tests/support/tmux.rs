@@ -94,15 +94,19 @@ impl Tmux {
         ]);
     }
 
-    /// Polls the screen until `pred` holds; panics with the last screen at the deadline.
+    /// Polls the screen until `pred` holds on a settled screen (two captures in a row the
+    /// same, so a frame caught half-drawn never counts); panics with the last screen at the
+    /// deadline.
     pub fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let s = self.screen();
-            if pred(&s) {
+            if s == last && pred(&s) {
                 return s;
             }
             assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}; screen:\n{s}");
+            last = s;
             std::thread::sleep(Duration::from_millis(5));
         }
     }
