@@ -29,6 +29,7 @@
 pub mod doc;
 pub mod metrics;
 pub mod outline;
+pub mod search;
 pub mod text;
 
 pub mod cli;
