@@ -17,6 +17,8 @@ const TIER_LITERAL: i64 = 100_000;
 const TIER_PINYIN: i64 = 60_000;
 /// A fuzzy match whose span is close to the word's length.
 const TIER_NEAR: i64 = 20_000;
+/// Penalty per character matched by a reading other than its first (most common) one.
+const SECONDARY_READING: i64 = 40;
 /// Work limit for one pinyin match attempt (pathological inputs stay cheap).
 const PINYIN_BUDGET: u32 = 4_000;
 
@@ -117,8 +119,10 @@ fn find(t: &Term, s: &mut Scratch, want: bool) -> Option<(i64, Option<Found>)> {
         return None;
     }
     if t.chars.iter().any(char::is_ascii_lowercase) {
-        if let Some(r) = find_pinyin(&s.chars, &t.chars) {
-            let score = TIER_PINYIN + 16 * r.len() as i64 - (r.start.min(100) / 4) as i64;
+        if let Some((r, secondary)) = find_pinyin(&s.chars, &t.chars) {
+            let score = TIER_PINYIN + 16 * r.len() as i64
+                - (r.start.min(100) / 4) as i64
+                - SECONDARY_READING * i64::from(secondary);
             return Some((score, want.then_some(Found::Run(r))));
         }
     }
@@ -145,17 +149,35 @@ fn find_literal(chars: &[(char, u32)], pat: &[char]) -> Option<usize> {
     })
 }
 
-/// The first run of characters matched by `pat` where Latin letters consume, per Chinese
-/// character, a non-empty prefix of one of its readings (`xzfy`, `xingzheng`, `xingzfy`).
-pub(crate) fn find_pinyin(chars: &[(char, u32)], pat: &[char]) -> Option<Range<usize>> {
+/// The best run of characters matched by `pat` where Latin letters spell, per Chinese
+/// character, its whole reading or its initial (`xzfy`, `xingzheng`, `xingzfy`); the last
+/// character may be spelled partly (the word is still being typed). Any reading of a
+/// heteronym counts; the run using fewest secondary readings wins, then the leftmost.
+/// Returns the run and the number of secondary readings used.
+pub(crate) fn find_pinyin(chars: &[(char, u32)], pat: &[char]) -> Option<(Range<usize>, u32)> {
     let q: Vec<u8> = pat.iter().map(|&c| if c.is_ascii() { c as u8 } else { 0 }).collect();
+    let mut best: Option<(Range<usize>, u32)> = None;
     for i in 0..chars.len() {
         let mut budget = PINYIN_BUDGET;
-        if let Some(end) = pinyin_at(chars, i, pat, &q, 0, &mut budget) {
-            return Some(i..end);
+        if let Some((end, sec)) = pinyin_at(chars, i, pat, &q, 0, &mut budget) {
+            if best.as_ref().map_or(true, |b| sec < b.1) {
+                best = Some((i..end, sec));
+            }
+            if sec == 0 {
+                break;
+            }
         }
     }
-    None
+    best
+}
+
+/// Lengths of `r` a character may consume when `left` letters of the word remain and the
+/// next `common` of them agree with `r`: the whole reading, the initial (one letter, or `zh` `ch`
+/// `sh`), or any prefix when the word ends inside this character.
+fn takes(r: &str, common: usize, left: usize) -> impl Iterator<Item = usize> {
+    let initial = if ["zh", "ch", "sh"].iter().any(|p| r.starts_with(p)) { 2 } else { 1 };
+    let whole = r.len();
+    (1..=common).rev().filter(move |&t| t == 1 || t == initial || t == whole || t == left)
 }
 
 fn pinyin_at(
@@ -165,19 +187,19 @@ fn pinyin_at(
     q: &[u8],
     k: usize,
     budget: &mut u32,
-) -> Option<usize> {
+) -> Option<(usize, u32)> {
     if k == pat.len() {
-        return Some(i);
+        return Some((i, 0));
     }
     let &(c, _) = chars.get(i)?;
     *budget = budget.checked_sub(1)?;
     let p = pat[k];
     if p.is_ascii_lowercase() && pinyin::initials(c) & (1 << (p as u8 - b'a')) != 0 {
-        for r in pinyin::readings(c) {
+        for (n, r) in pinyin::readings(c).enumerate() {
             let common = r.bytes().zip(&q[k..]).take_while(|(a, b)| a == *b).count();
-            for take in (1..=common).rev() {
-                if let Some(e) = pinyin_at(chars, i + 1, pat, q, k + take, budget) {
-                    return Some(e);
+            for take in takes(r, common, pat.len() - k) {
+                if let Some((e, sec)) = pinyin_at(chars, i + 1, pat, q, k + take, budget) {
+                    return Some((e, sec + u32::from(n > 0)));
                 }
             }
         }
@@ -208,6 +230,9 @@ mod tests {
         assert_eq!(hit("xingzfy", "行政复议").as_deref(), Some("行政复议"));
         assert_eq!(hit("xm", "中共厦门市委").as_deref(), Some("厦门"));
         assert_eq!(hit("yh", "与银行达成").as_deref(), Some("银行"));
+        // Only whole readings or initials, except for the last character.
+        assert_eq!(hit("xingzheng", "履行公正"), None);
+        assert_eq!(hit("xingzh", "行政").as_deref(), Some("行政"));
         // Pinyin must be contiguous.
         assert_eq!(hit("xzfy", "行政的复议"), None);
     }
