@@ -1,7 +1,7 @@
 //! Candidate items for a query, from the posting lists: a superset of the items that can
 //! match, so that only those are scored.
 
-use super::index::{py_key, Index, PY_END};
+use super::index::{is_key_char, py_key, Index, PY_END};
 use super::pinyin;
 use super::postings::{intersect, Posting};
 use super::query::{Mode, Query, Term};
@@ -45,7 +45,7 @@ impl Index {
 
     /// Items containing every alphanumeric character of `chars`; `None`: no such character.
     fn all_of(&self, chars: impl Iterator<Item = char>) -> Cands {
-        let mut keys: Vec<u32> = chars.filter(|c| c.is_alphanumeric()).map(|c| c as u32).collect();
+        let mut keys: Vec<u32> = chars.filter(|&c| is_key_char(c)).map(|c| c as u32).collect();
         keys.sort_unstable();
         keys.dedup();
         if keys.is_empty() {

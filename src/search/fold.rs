@@ -56,6 +56,7 @@ pub fn fold_char(c: char, mut f: impl FnMut(char)) {
 /// `s` of the source character it came from.
 pub fn fold_mapped(s: &str, out: &mut Vec<(char, u32)>) {
     out.clear();
+    out.reserve(s.len());
     for (i, c) in s.char_indices() {
         fold_char(c, |f| out.push((f, i as u32)));
     }

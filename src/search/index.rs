@@ -44,8 +44,55 @@ impl Hasher for KeyHasher {
 
 type KeyMap = HashMap<u32, Posting, BuildHasherDefault<KeyHasher>>;
 
+/// Keys with a direct slot: the BMP characters, then the pinyin trigrams.
+const DENSE: u32 = 0x1_0000 + 27 * 27 * 27;
+
+/// The dense slot of `key`, if it has one.
+fn dense_slot(key: u32) -> Option<u32> {
+    if key < 0x1_0000 {
+        Some(key)
+    } else if key >= PY_BASE {
+        Some(0x1_0000 + key - PY_BASE)
+    } else {
+        None
+    }
+}
+
 fn shard_of(key: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B1) >> 28) as usize % SHARDS
+    key as usize % SHARDS
+}
+
+/// One shard of the posting lists: the keys `k` with `k % SHARDS` equal to its number.
+#[derive(Default)]
+struct Shard {
+    /// By dense slot divided by [`SHARDS`].
+    dense: Vec<Posting>,
+    /// Keys outside the dense range (characters beyond the BMP).
+    sparse: KeyMap,
+}
+
+impl Shard {
+    fn new() -> Self {
+        Shard {
+            dense: vec![Posting::default(); (DENSE as usize).div_ceil(SHARDS)],
+            sparse: KeyMap::default(),
+        }
+    }
+
+    fn get_mut(&mut self, key: u32) -> &mut Posting {
+        match dense_slot(key) {
+            Some(slot) => &mut self.dense[slot as usize / SHARDS],
+            None => self.sparse.entry(key).or_default(),
+        }
+    }
+
+    fn get(&self, key: u32) -> Option<&Posting> {
+        let p = match dense_slot(key) {
+            Some(slot) => self.dense.get(slot as usize / SHARDS)?,
+            None => self.sparse.get(&key)?,
+        };
+        (p.len() > 0).then_some(p)
+    }
 }
 
 /// The search index over a set of documents.
@@ -56,7 +103,7 @@ pub struct Index {
     pub(crate) metric_texts: Vec<Box<str>>,
     /// For each metric text: the metric's index in its document.
     pub(crate) metric_refs: Vec<u32>,
-    shards: Vec<KeyMap>,
+    shards: Vec<Shard>,
     /// Item ids of each kind, in document order.
     pub(crate) by_kind: [Vec<u32>; 4],
 }
@@ -79,16 +126,39 @@ pub(crate) fn kind_slot(k: Kind) -> usize {
     }
 }
 
-fn doc_out(index: u32, doc: &Document) -> DocOut {
+/// Per-thread buffers for computing item keys: "seen in item n" stamps instead of sorting.
+struct KeyScratch {
+    item: u32,
+    seen_char: Vec<u32>,
+    seen_py: Vec<u32>,
+    chars: Vec<(char, u32)>,
+    masks: Vec<u32>,
+    keys: Vec<u32>,
+}
+
+impl KeyScratch {
+    fn new() -> Self {
+        KeyScratch {
+            item: 0,
+            seen_char: vec![0; 0x1_0000],
+            seen_py: vec![0; 27 * 27 * 27],
+            chars: Vec::new(),
+            masks: Vec::new(),
+            keys: Vec::new(),
+        }
+    }
+}
+
+fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
     let mut items = doc_items(index, doc);
+    // About one key per character of text, spread over the shards.
+    let per_shard = doc.text().len() / 3 * 2 / SHARDS + 16;
     let mut out = DocOut {
         items: Vec::new(),
         metric_texts: Vec::new(),
         metric_refs: Vec::new(),
-        keys: vec![Vec::new(); SHARDS],
+        keys: (0..SHARDS).map(|_| Vec::with_capacity(per_shard)).collect(),
     };
-    let mut chars = Vec::new();
-    let mut keys = Vec::new();
     for (local, it) in items.iter_mut().enumerate() {
         let owned;
         let text = match it.kind {
@@ -105,9 +175,9 @@ fn doc_out(index: u32, doc: &Document) -> DocOut {
                 doc.line(it.line as usize).get(it.start as usize..it.end as usize).unwrap_or("")
             }
         };
-        fold_mapped(text, &mut chars);
-        item_keys(&chars, &mut keys);
-        for &k in &keys {
+        fold_mapped(text, &mut ks.chars);
+        item_keys(ks);
+        for &k in &ks.keys {
             out.keys[shard_of(k)].push((k, local as u32));
         }
     }
@@ -115,11 +185,35 @@ fn doc_out(index: u32, doc: &Document) -> DocOut {
     out
 }
 
-/// The distinct keys of a folded item: its alphanumeric characters and its pinyin trigrams.
-fn item_keys(chars: &[(char, u32)], keys: &mut Vec<u32>) {
-    keys.clear();
-    keys.extend(chars.iter().filter(|(c, _)| c.is_alphanumeric()).map(|&(c, _)| c as u32));
-    let masks: Vec<u32> = chars.iter().map(|&(c, _)| pinyin::initials(c)).collect();
+/// The distinct keys of the folded item in `ks.chars` into `ks.keys`: its alphanumeric
+/// characters and its pinyin trigrams.
+fn item_keys(ks: &mut KeyScratch) {
+    ks.item = ks.item.wrapping_add(1);
+    if ks.item == 0 {
+        ks.seen_char.fill(0);
+        ks.seen_py.fill(0);
+        ks.item = 1;
+    }
+    let stamp = ks.item;
+    ks.keys.clear();
+    for &(c, _) in &ks.chars {
+        if !is_key_char(c) {
+            continue;
+        }
+        let u = c as u32;
+        match ks.seen_char.get_mut(u as usize) {
+            Some(seen) if *seen == stamp => {}
+            Some(seen) => {
+                *seen = stamp;
+                ks.keys.push(u);
+            }
+            None if ks.keys.contains(&u) => {}
+            None => ks.keys.push(u),
+        }
+    }
+    ks.masks.clear();
+    ks.masks.extend(ks.chars.iter().map(|&(c, _)| pinyin::initials(c)));
+    let masks = &ks.masks;
     for i in 0..masks.len().saturating_sub(1) {
         let (a, b) = (masks[i], masks[i + 1]);
         if a == 0 || b == 0 {
@@ -129,18 +223,32 @@ fn item_keys(chars: &[(char, u32)], keys: &mut Vec<u32>) {
         for x in bits(a) {
             for y in bits(b) {
                 for z in bits(c) {
-                    keys.push(py_key(x, y, z));
+                    let slot = ((x * 27 + y) * 27 + z) as usize;
+                    if ks.seen_py[slot] != stamp {
+                        ks.seen_py[slot] = stamp;
+                        ks.keys.push(py_key(x, y, z));
+                    }
                 }
             }
         }
     }
-    keys.sort_unstable();
-    keys.dedup();
+}
+
+/// Whether `c` gets a posting list: letters, digits and ideographs, not punctuation.
+#[inline]
+pub(crate) fn is_key_char(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// The set bit positions of `m`.
-pub(crate) fn bits(m: u32) -> impl Iterator<Item = u32> {
-    (0..32).filter(move |b| m & (1 << b) != 0)
+pub(crate) fn bits(mut m: u32) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        let b = m.trailing_zeros();
+        m &= m.wrapping_sub(1);
+        (b < 32).then_some(b)
+    })
 }
 
 impl Index {
@@ -153,14 +261,14 @@ impl Index {
             items: Vec::new(),
             metric_texts: Vec::new(),
             metric_refs: Vec::new(),
-            shards: (0..SHARDS).map(|_| KeyMap::default()).collect(),
+            shards: (0..SHARDS).map(|_| Shard::new()).collect(),
             by_kind: Default::default(),
         };
         for (b, batch) in docs.chunks(BATCH).enumerate() {
             let outs: Vec<DocOut> = batch
                 .par_iter()
                 .enumerate()
-                .map(|(i, d)| doc_out((b * BATCH + i) as u32, d))
+                .map_init(KeyScratch::new, |ks, (i, d)| doc_out((b * BATCH + i) as u32, d, ks))
                 .collect();
             let mut bases = Vec::with_capacity(outs.len());
             for out in &outs {
@@ -176,12 +284,15 @@ impl Index {
             index.shards.par_iter_mut().enumerate().for_each(|(s, map)| {
                 for (out, &base) in outs.iter().zip(&bases) {
                     for &(key, local) in &out.keys[s] {
-                        map.entry(key).or_default().push(base + local);
+                        map.get_mut(key).push(base + local);
                     }
                 }
             });
         }
-        index.shards.par_iter_mut().for_each(|m| m.values_mut().for_each(Posting::shrink));
+        index.shards.par_iter_mut().for_each(|m| {
+            m.dense.iter_mut().for_each(Posting::shrink);
+            m.sparse.values_mut().for_each(Posting::shrink);
+        });
         for (id, it) in index.items.iter().enumerate() {
             index.by_kind[kind_slot(it.kind)].push(id as u32);
         }
@@ -191,7 +302,7 @@ impl Index {
 
     /// The posting list of `key`, if any item has it.
     pub(crate) fn posting(&self, key: u32) -> Option<&Posting> {
-        self.shards[shard_of(key)].get(&key)
+        self.shards[shard_of(key)].get(key)
     }
 
     /// The text an item is matched and shown as.
@@ -211,6 +322,12 @@ impl Index {
         &self.docs
     }
 
+    /// Every item's kind and text, in index order (for benchmarks against other tools and
+    /// for exports).
+    pub fn item_texts(&self) -> impl Iterator<Item = (Kind, &str)> + '_ {
+        self.items.iter().map(|it| (it.kind, self.item_text(it)))
+    }
+
     /// Number of items.
     pub fn len(&self) -> usize {
         self.items.len()
@@ -227,7 +344,11 @@ impl Index {
         let postings: usize = self
             .shards
             .iter()
-            .map(|m| m.capacity() * 40 + m.values().map(Posting::heap_bytes).sum::<usize>())
+            .map(|m| {
+                let lists = m.dense.iter().chain(m.sparse.values());
+                (m.dense.len() + m.sparse.capacity()) * 40
+                    + lists.map(Posting::heap_bytes).sum::<usize>()
+            })
             .sum();
         let metrics: usize = self.metric_texts.iter().map(|t| t.len() + 16).sum();
         postings

@@ -126,6 +126,14 @@ fn find(t: &Term, s: &mut Scratch, want: bool) -> Option<(i64, Option<Found>)> {
             return Some((score, want.then_some(Found::Run(r))));
         }
     }
+    // SkimMatcherV2 needs every character of the word, in order: check that cheaply first.
+    let mut want_chars = t.chars.iter().peekable();
+    for &(c, _) in &s.chars {
+        want_chars.next_if_eq(&&c);
+    }
+    if want_chars.peek().is_some() {
+        return None;
+    }
     s.folded.clear();
     s.folded.extend(s.chars.iter().map(|&(c, _)| c));
     let (score, ix) = s.skim.fuzzy_indices(&s.folded, &t.text)?;
