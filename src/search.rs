@@ -22,11 +22,10 @@ mod pinyin;
 mod postings;
 mod query;
 mod score;
+mod topk;
 mod worker;
 
 use std::ops::Range;
-
-use rayon::prelude::*;
 
 pub use fold::fold;
 pub use index::Index;
@@ -39,10 +38,6 @@ use crate::metrics::Metric;
 use index::kind_slot;
 use items::Item;
 use score::Scratch;
-
-/// Below this many candidates, scoring runs on the calling thread.
-const PARALLEL_FROM: usize = 4096;
-const CHUNK: usize = 2048;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,14 +64,16 @@ pub struct Hit {
 pub struct Outcome {
     /// Best first, at most the limit.
     pub hits: Vec<Hit>,
-    /// Number of matching items.
+    /// Number of matching items found; a lower bound when `exhaustive` is false.
     pub total: usize,
+    /// Whether every candidate was scored (scoring stops once the best hits are certain).
+    pub exhaustive: bool,
     /// The candidate items that were scored (kept by the worker to narrow the next, longer
     /// query); `None` when every item was a candidate.
     pub(crate) candidates: Option<Vec<u32>>,
 }
 
-fn kind_bonus(k: Kind) -> i64 {
+pub(crate) fn kind_bonus(k: Kind) -> i64 {
     match k {
         Kind::Doc => 400,
         Kind::Heading => 300,
@@ -105,37 +102,20 @@ impl Index {
             (None, Some(k)) => Some(self.by_kind[kind_slot(k)].clone()),
             (c, None) => c,
         };
-        let score = |s: &mut Scratch, id: u32| self.score_item(q, id, s).map(|sc| (sc, id));
+        let all: Vec<u32>;
         let ids: &[u32] = match &cands {
             Some(c) => c,
-            None => &[],
-        };
-        let mut scored: Vec<(i64, u32)> = match &cands {
-            Some(_) if ids.len() < PARALLEL_FROM => {
-                let mut s = Scratch::new();
-                ids.iter().filter_map(|&id| score(&mut s, id)).collect()
+            None => {
+                all = (0..self.items.len() as u32).collect();
+                &all
             }
-            Some(_) => ids
-                .par_chunks(CHUNK)
-                .map_init(Scratch::new, |s, ch| ch.iter().filter_map(|&id| score(s, id)).collect())
-                .reduce(Vec::new, concat),
-            None => (0..self.items.len() as u32)
-                .into_par_iter()
-                .chunks(CHUNK)
-                .map_init(Scratch::new, |s, ch| {
-                    ch.into_iter().filter_map(|id| score(s, id)).collect()
-                })
-                .reduce(Vec::new, concat),
         };
-        let total = scored.len();
-        let order = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        if scored.len() > limit && limit > 0 {
-            scored.select_nth_unstable_by(limit - 1, order);
-        }
-        scored.truncate(limit);
-        scored.sort_unstable_by(order);
-        let hits = scored.into_iter().map(|(score, id)| self.hit(id, score)).collect();
-        Outcome { hits, total, candidates: cands }
+        let best = self.best(q, ids, limit.max(1));
+        let mut top = best.top;
+        top.truncate(limit);
+        let hits = top.into_iter().map(|(score, id)| self.hit(id, score)).collect();
+        let (total, exhaustive) = (best.matched, best.exhaustive);
+        Outcome { hits, total, exhaustive, candidates: cands }
     }
 
     fn score_item(&self, q: &Query, id: u32, s: &mut Scratch) -> Option<i64> {
@@ -151,8 +131,7 @@ impl Index {
         }
         let text = self.item_text(it);
         let terms = score::match_terms(&q.terms, text, s)?;
-        let len_penalty = (s.chars.len().min(400) / 4) as i64;
-        Some(terms + kind_bonus(it.kind) - len_penalty)
+        Some(terms + kind_bonus(it.kind) - score::length_penalty(s.chars.len()))
     }
 
     fn hit(&self, id: u32, score: i64) -> Hit {
@@ -203,9 +182,4 @@ impl Index {
     pub fn highlight(&self, q: &Query, hit: &Hit) -> Vec<Range<usize>> {
         score::highlight(&q.terms, self.text(hit), &mut Scratch::new())
     }
-}
-
-fn concat<T>(mut a: Vec<T>, b: Vec<T>) -> Vec<T> {
-    a.extend(b);
-    a
 }

@@ -230,3 +230,15 @@ fn worker_narrowing_as_the_query_grows_gives_fresh_results() {
         assert_eq!(r.hits, search(q, 100), "{q}");
     }
 }
+
+#[test]
+fn stopping_early_never_changes_the_best_hits() {
+    for q in ["行政复议", "法治", "xm", "xingzheng", "复议 !诉讼", "#", "oa", "yh 贷款"]
+    {
+        let all = search(q, usize::MAX);
+        for limit in [1, 5, 20] {
+            let top = search(q, limit);
+            assert_eq!(top[..], all[..limit.min(all.len())], "{q} limit {limit}");
+        }
+    }
+}

@@ -31,6 +31,20 @@ impl Index {
         acc
     }
 
+    /// Items that contain every Latin letter of some letters-only word of `q` (the only
+    /// items where such a word can match other than by pinyin); `None`: no such word.
+    pub(crate) fn latin_items(&self, q: &Query) -> Option<Vec<u32>> {
+        let mut out: Option<Vec<u32>> = None;
+        for t in q.terms.iter().filter(|t| t.mode == Mode::Fuzzy && t.letters_only()) {
+            let ids = self.all_of(t.chars.iter().copied()).unwrap_or_default();
+            out = Some(match out {
+                None => ids,
+                Some(prev) => union_sorted(prev, ids),
+            });
+        }
+        out
+    }
+
     fn term_candidates(&self, t: &Term) -> Cands {
         let is_letter = |c: &char| c.is_ascii_lowercase();
         if t.mode == Mode::Fuzzy && t.letters_only() {

@@ -176,6 +176,7 @@ fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
             }
         };
         fold_mapped(text, &mut ks.chars);
+        it.chars = ks.chars.len().min(usize::from(u16::MAX)) as u16;
         item_keys(ks);
         for &k in &ks.keys {
             out.keys[shard_of(k)].push((k, local as u32));

@@ -62,6 +62,8 @@ pub(crate) struct Item {
     pub heading: u32,
     /// For metrics: index into the document's metrics; else [`NONE`].
     pub metric: u32,
+    /// Folded length in characters (saturating), for the length penalty and score bounds.
+    pub chars: u16,
     /// What the item is.
     pub kind: Kind,
 }
@@ -129,6 +131,7 @@ pub(crate) fn doc_items(doc_index: u32, doc: &Document) -> Vec<Item> {
         end: end as u32,
         heading,
         metric: NONE,
+        chars: 0,
         kind,
     };
     // The title: shown as the card's title; located on the first line that starts it.

@@ -46,6 +46,21 @@ enum Found {
     Scattered(Vec<usize>),
 }
 
+/// The highest score word `t` can reach in an item; `latin` is false when the item lacks
+/// some Latin letter of the word (then only a pinyin match is possible).
+pub(crate) fn max_score(t: &Term, latin: bool) -> i64 {
+    match t.mode {
+        Mode::Exclude => 0,
+        Mode::Fuzzy if !latin && t.letters_only() => TIER_PINYIN,
+        _ => TIER_LITERAL + 16 * t.chars.len() as i64,
+    }
+}
+
+/// The length penalty of an item of `chars` folded characters: shorter items rank higher.
+pub(crate) fn length_penalty(chars: usize) -> i64 {
+    (chars.min(400) / 4) as i64
+}
+
 /// The widest span (in characters) a fuzzy match of `n` characters may cover.
 fn max_span(n: usize) -> usize {
     2 * n + 2
@@ -120,7 +135,7 @@ fn find(t: &Term, s: &mut Scratch, want: bool) -> Option<(i64, Option<Found>)> {
     }
     if t.chars.iter().any(char::is_ascii_lowercase) {
         if let Some((r, secondary)) = find_pinyin(&s.chars, &t.chars) {
-            let score = TIER_PINYIN + 16 * r.len() as i64
+            let score = TIER_PINYIN
                 - (r.start.min(100) / 4) as i64
                 - SECONDARY_READING * i64::from(secondary);
             return Some((score, want.then_some(Found::Run(r))));

@@ -22,8 +22,11 @@ pub struct Results {
     pub query: Result<Arc<Query>, QueryError>,
     /// Best first.
     pub hits: Vec<Hit>,
-    /// Number of matching items.
+    /// Number of matching items found; a lower bound when `exhaustive` is false (scoring
+    /// stopped once the best hits were certain): show it as "N+".
     pub total: usize,
+    /// Whether `total` is exact.
+    pub exhaustive: bool,
     /// Time spent searching.
     pub elapsed: Duration,
 }
@@ -71,7 +74,7 @@ fn run(index: &Index, rx: &Receiver<Request>, tx: &Sender<Results>) {
         }
         let start = Instant::now();
         let query = Query::parse(&req.text).map(Arc::new);
-        let (hits, total) = match &query {
+        let (hits, total, exhaustive) = match &query {
             Ok(q) => {
                 let within = last
                     .as_ref()
@@ -83,12 +86,13 @@ fn run(index: &Index, rx: &Receiver<Request>, tx: &Sender<Results>) {
                     .map(|(_, _, c)| c.as_slice());
                 let out = index.search_within(q, req.limit, within);
                 last = out.candidates.map(|c| (req.text.clone(), q.scope(), c));
-                (out.hits, out.total)
+                (out.hits, out.total, out.exhaustive)
             }
-            Err(_) => (Vec::new(), 0),
+            Err(_) => (Vec::new(), 0, true),
         };
+        let elapsed = start.elapsed();
         let results =
-            Results { generation: req.generation, query, hits, total, elapsed: start.elapsed() };
+            Results { generation: req.generation, query, hits, total, exhaustive, elapsed };
         if tx.send(results).is_err() {
             return;
         }
