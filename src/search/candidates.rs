@@ -78,18 +78,18 @@ impl Index {
     /// Items with a run of Chinese characters whose initials spell one reading of `letters`.
     fn pinyin_candidates(&self, letters: &str) -> Cands {
         let seqs = initial_sequences(letters)?;
-        let mut out = Vec::new();
+        // Unions can be large: collect them in a bit set over the items.
+        let mut set = vec![0u64; self.len().div_ceil(64)];
+        let mut add = |id: u32| set[id as usize / 64] |= 1 << (id % 64);
         for seq in seqs {
             if seq.len() < 2 {
                 return None;
             }
-            let mut ids = if seq.len() == 2 {
-                let mut v: Vec<u32> = (0..=PY_END)
+            if seq.len() == 2 {
+                (0..=PY_END)
                     .filter_map(|c| self.posting(py_key(seq[0], seq[1], c)))
                     .flat_map(Posting::iter)
-                    .collect();
-                v.sort_unstable();
-                v
+                    .for_each(&mut add);
             } else {
                 let mut lists = Vec::new();
                 for w in seq.windows(3) {
@@ -101,16 +101,16 @@ impl Index {
                         }
                     }
                 }
-                if lists.is_empty() {
-                    continue;
+                if !lists.is_empty() {
+                    intersect_all(lists).into_iter().for_each(&mut add);
                 }
-                intersect_all(lists)
-            };
-            out.append(&mut ids);
+            }
         }
-        out.sort_unstable();
-        out.dedup();
-        Some(out)
+        let ids = set
+            .iter()
+            .enumerate()
+            .flat_map(|(w, &bits)| super::index::bits64(bits).map(move |b| (w * 64) as u32 + b));
+        Some(ids.collect())
     }
 }
 
@@ -135,8 +135,14 @@ fn initial_sequences(letters: &str) -> Option<Vec<Vec<u32>>> {
             return true;
         }
         for end in at + 1..=s.len() {
-            if !pinyin::is_syllable_prefix(&s[at..end]) {
+            let seg = &s[at..end];
+            if !pinyin::is_syllable_prefix(seg) {
                 break;
+            }
+            // As the matcher spells: a whole reading or an initial, any prefix at the end.
+            let initial = end - at == 1 || ["zh", "ch", "sh"].contains(&seg);
+            if end < s.len() && !initial && !pinyin::is_syllable(seg) {
+                continue;
             }
             cur.push(u32::from(s.as_bytes()[at] - b'a'));
             let ok = go(s, end, cur, out, steps);

@@ -235,6 +235,15 @@ fn item_keys(ks: &mut KeyScratch) {
     }
 }
 
+/// The set bit positions of a 64-bit word.
+pub(crate) fn bits64(mut m: u64) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        let b = m.trailing_zeros();
+        m &= m.wrapping_sub(1);
+        (b < 64).then_some(b)
+    })
+}
+
 /// Whether `c` gets a posting list: letters, digits and ideographs, not punctuation.
 #[inline]
 pub(crate) fn is_key_char(c: char) -> bool {

@@ -21,6 +21,8 @@ struct Tables {
     initials: Vec<u32>,
     /// Every non-empty prefix of every syllable.
     prefixes: HashSet<Box<str>>,
+    /// Every whole syllable.
+    whole: HashSet<Box<str>>,
 }
 
 fn tables() -> &'static Tables {
@@ -35,6 +37,7 @@ fn build() -> Tables {
         syllables: Vec::new(),
         initials: Vec::with_capacity((LAST - FIRST + 1) as usize),
         prefixes: HashSet::new(),
+        whole: HashSet::new(),
     };
     let mut ids = std::collections::HashMap::<String, u16>::new();
     for u in FIRST..=LAST {
@@ -64,6 +67,7 @@ fn build() -> Tables {
         t.initials.push(mask);
     }
     for s in &t.syllables {
+        t.whole.insert(s.clone());
         for end in 1..=s.len() {
             t.prefixes.insert(s[..end].into());
         }
@@ -96,6 +100,11 @@ pub fn initials(c: char) -> u32 {
 /// Whether `s` (lower-case ASCII) is a non-empty prefix of some syllable.
 pub fn is_syllable_prefix(s: &str) -> bool {
     tables().prefixes.contains(s)
+}
+
+/// Whether `s` (lower-case ASCII) is a whole syllable.
+pub fn is_syllable(s: &str) -> bool {
+    tables().whole.contains(s)
 }
 
 /// Forces the tables to be built now (so that the first search does not pay for it).
