@@ -133,10 +133,10 @@ fn outline_for_people_is_an_indented_tree_with_line_numbers() {
     let text = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("火炬开发区2019年法治政府建设工作报告"), "{}", lines[0]);
-    assert!(lines.contains(&" 9  一、2019年度推进法治政府建设的主要举措和成效"), "{text}");
-    assert!(lines.contains(&"11    (一)依法全面履行政府职能"), "{text}");
-    assert!(lines.contains(&"13      1.简政放权"), "{text}");
-    assert!(lines.contains(&"29        一是做好事前事中事后公示"), "{text}");
+    assert!(lines.contains(&"  9  一、2019年度推进法治政府建设的主要举措和成效"), "{text}");
+    assert!(lines.contains(&" 11    (一)依法全面履行政府职能"), "{text}");
+    assert!(lines.contains(&" 13      1.简政放权"), "{text}");
+    assert!(lines.contains(&" 29        一是做好事前事中事后公示"), "{text}");
 }
 
 #[test]
@@ -202,4 +202,52 @@ fn help_explains_each_command_with_an_example() {
         assert!(help.contains("Examples:"), "{cmd} --help has no example:\n{help}");
         assert!(help.contains(&format!("gongwen {cmd}")), "{cmd} --help:\n{help}");
     }
+}
+
+#[test]
+fn every_kind_of_bad_input_is_one_clear_line_and_the_good_file_still_loads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let put = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).expect("write");
+        p.display().to_string()
+    };
+    let empty = put("empty.txt", b"");
+    let png = put("picture.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10");
+    let nul = put("nul.txt", "一、标题\0\0\0正文".as_bytes());
+    let invalid = put("invalid.txt", b"abc \xfd\xff \xc3\x28 \x80\x81\x82\x83\xff");
+    let no_docs = dir.path().join("no-docs");
+    std::fs::create_dir(&no_docs).expect("mkdir");
+    std::fs::write(no_docs.join("notes.pdf.bak"), b"x").expect("write");
+    let no_docs = no_docs.display().to_string();
+    let missing = dir.path().join("missing.txt").display().to_string();
+    let good = sample("weinan-hitech-2020");
+
+    let bad = [&empty, &png, &nul, &invalid, &no_docs, &missing];
+    let mut args = vec!["outline", "--json"];
+    args.extend(bad.iter().map(|s| s.as_str()));
+    args.push(&good);
+    let out = gongwen(&args);
+    assert_eq!(out.status.code(), Some(0), "something loaded, so success");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for (path, reason) in [
+        (&empty, "empty file"),
+        (&png, "binary file"),
+        (&nul, "binary file (contains NUL bytes)"),
+        (&invalid, "not UTF-8"),
+        (&no_docs, "no documents"),
+        (&missing, "no such file or directory"),
+    ] {
+        let line = stderr.lines().find(|l| l.starts_with(&format!("gongwen: {path}: ")));
+        let line = line.unwrap_or_else(|| panic!("no message for {path} in:\n{stderr}"));
+        assert!(line.contains(reason), "{path}: {line}");
+    }
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["headings"], gold("weinan-hitech-2020")["headings"]);
+
+    let out = gongwen(&["outline", &empty, &png]);
+    assert_eq!(out.status.code(), Some(1), "nothing loaded");
+    assert!(out.stdout.is_empty());
 }

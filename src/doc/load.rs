@@ -1,6 +1,23 @@
 //! Loading: files and folders (recursive, sorted), encodings, HTML, in parallel.
+//!
+//! * [`walk`] turns the paths given into files ([`expand_paths`]);
+//! * [`decode`] turns bytes into text (BOMs, UTF-8, UTF-16, GB18030/GBK, Big5) or a reason;
+//! * [`html`] turns a page into text, one block per line.
+//!
+//! A file is read as HTML when its extension is `.htm`/`.html`, or when its text opens with
+//! `<!DOCTYPE html` or `<html` (a saved web page renamed `.txt`). Problems that do not stop a
+//! file from loading (a few invalid bytes shown as U+FFFD) are kept in
+//! [`Document::warnings`]; problems that do are a [`LoadError`] whose `reason` is what the user
+//! sees as `gongwen: PATH: reason`.
 
+pub mod decode;
+pub mod html;
+pub mod walk;
+
+use std::io;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use super::{Document, Format};
 
@@ -14,46 +31,154 @@ pub struct LoadError {
     pub reason: String,
 }
 
-/// Loads every document under `paths`, in order; what fails is reported and the rest loads.
+/// Loads every document under `paths`, in parallel. Documents come in the order of
+/// [`expand_paths`]; errors in the order of the paths given (for each path: the problems
+/// finding its files, then those loading them). What fails is reported and the rest loads.
 pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<LoadError>) {
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        match std::fs::read_to_string(p) {
-            Ok(t) => docs.push(Document::new(p.display().to_string(), "UTF-8", Format::Text, t)),
-            Err(e) => {
-                errors.push(LoadError { path: p.display().to_string(), reason: e.to_string() })
+    let groups: Vec<_> = paths.iter().map(|p| walk::expand_one(p)).collect();
+    let files: Vec<&PathBuf> = groups.iter().flat_map(|(files, _)| files).collect();
+    let mut loaded = files.par_iter().map(|p| load_file(p)).collect::<Vec<_>>().into_iter();
+    let (mut docs, mut errors) = (Vec::new(), Vec::new());
+    for (files, expand_errors) in groups {
+        errors.extend(expand_errors);
+        for result in loaded.by_ref().take(files.len()) {
+            match result {
+                Ok(doc) => docs.push(doc),
+                Err(e) => errors.push(e),
             }
         }
     }
     (docs, errors)
 }
 
-/// Loads the bundled samples.
+/// Loads `files` in parallel (rayon) and calls `f(index, result)` as each one finishes, where
+/// `index` is the file's position in `files`; calls come from several threads, in no
+/// particular order, and all have been made when this returns.
+///
+/// For background loading: run it on its own thread, and send each result to the event loop,
+/// which can show documents as they arrive and a progress count:
+///
+/// ```no_run
+/// # use std::path::PathBuf;
+/// let files: Vec<PathBuf> = gongwen::doc::load::expand_paths(&[PathBuf::from("reports")]).0;
+/// let (tx, rx) = std::sync::mpsc::channel();
+/// std::thread::spawn(move || {
+///     gongwen::doc::load::load_each(files, |i, result| {
+///         let _ = tx.send((i, result));
+///     })
+/// });
+/// for (i, result) in rx {
+///     // show document `i`, or its error
+///     # let _ = (i, result);
+/// }
+/// ```
+pub fn load_each<F>(files: Vec<PathBuf>, f: F)
+where
+    F: Fn(usize, Result<Document, LoadError>) + Sync + Send,
+{
+    files.into_par_iter().enumerate().for_each(|(i, p)| f(i, load_file(&p)));
+}
+
+/// Loads the bundled samples (path `samples/NAME`), through the same decoding as files.
 pub fn load_samples() -> Vec<Document> {
     super::samples::SAMPLES
-        .iter()
+        .par_iter()
         .map(|(name, bytes)| {
-            Document::new(
-                format!("samples/{name}"),
-                "UTF-8",
-                Format::Text,
-                String::from_utf8_lossy(bytes).into_owned(),
-            )
+            let path = format!("samples/{name}");
+            from_bytes(path.clone(), Path::new(name), bytes).unwrap_or_else(|reason| {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                let mut doc = Document::new(path, "UTF-8", Format::Text, text);
+                doc.warnings.push(reason);
+                doc
+            })
         })
         .collect()
 }
 
 /// Expands `paths` into the files to load: directories recursively (sorted, only the
-/// extensions of CLI.md), files named explicitly always. Missing paths and folders with no
-/// documents become errors.
+/// extensions of CLI.md, hidden names skipped), files named explicitly always. Missing paths,
+/// unreadable folders, symbolic link loops and folders with no documents become errors.
 pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
-    (paths.to_vec(), Vec::new())
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    for p in paths {
+        let (f, e) = walk::expand_one(p);
+        files.extend(f);
+        errors.extend(e);
+    }
+    (files, errors)
 }
 
 /// Loads one file: reads, detects the encoding, extracts HTML text, builds the document.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
-    std::fs::read_to_string(path)
-        .map(|t| Document::new(path.display().to_string(), "UTF-8", Format::Text, t))
-        .map_err(|e| LoadError { path: path.display().to_string(), reason: e.to_string() })
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    from_bytes(shown.clone(), path, &bytes).map_err(|reason| LoadError { path: shown, reason })
+}
+
+/// Builds a document from a file's bytes; `name` decides HTML by its extension.
+fn from_bytes(shown: String, name: &Path, bytes: &[u8]) -> Result<Document, String> {
+    let html_name = name
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("htm") || e.eq_ignore_ascii_case("html"));
+    let hint =
+        if html_name || looks_like_html_bytes(bytes) { html::meta_charset(bytes) } else { None };
+    let decoded = decode::decode_with_hint(bytes, hint).map_err(|e| e.to_string())?;
+    let (format, text) = if html_name || html::looks_like_html(&decoded.text) {
+        (Format::Html, html::extract(&decoded.text))
+    } else {
+        (Format::Text, decoded.text)
+    };
+    let mut doc = Document::new(shown, decoded.encoding, format, text);
+    doc.warnings = decoded.warnings;
+    Ok(doc)
+}
+
+/// A cheap look at undecoded bytes, to know whether a `<meta charset>` may apply.
+fn looks_like_html_bytes(bytes: &[u8]) -> bool {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let head = &bytes[start..bytes.len().min(start + 14)];
+    head.to_ascii_lowercase().starts_with(b"<!doctype html")
+        || head.to_ascii_lowercase().starts_with(b"<html")
+}
+
+/// An I/O error as a [`LoadError`]: short, lower-case reasons.
+pub(crate) fn io_error(path: &Path, e: &io::Error) -> LoadError {
+    LoadError { path: path.display().to_string(), reason: io_reason(e) }
+}
+
+/// `no such file or directory`, `permission denied`, else the system's message without its
+/// `(os error N)` tail, lower-case.
+pub fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let message = e.to_string();
+            let message = message.split(" (os error").next().unwrap_or(&message);
+            let mut chars = message.chars();
+            chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_reasons_are_short_and_lower_case() {
+        let reason = |k| io_reason(&io::Error::from(k));
+        assert_eq!(reason(io::ErrorKind::NotFound), "no such file or directory");
+        assert_eq!(reason(io::ErrorKind::PermissionDenied), "permission denied");
+        #[cfg(target_os = "linux")]
+        assert_eq!(io_reason(&io::Error::from_raw_os_error(21)), "is a directory");
+    }
+
+    #[test]
+    fn a_text_file_holding_a_web_page_is_read_as_html() {
+        let doc = from_bytes("a.txt".into(), Path::new("a.txt"), b"<!DOCTYPE html><p>x</p><p>y")
+            .expect("loads");
+        assert_eq!((doc.format, doc.text()), (Format::Html, "x\ny"));
+    }
 }

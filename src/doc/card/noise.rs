@@ -1,0 +1,262 @@
+//! Recognising site chrome line by line: navigation and breadcrumbs, language switches, share
+//! buttons, font-size widgets, footers (主办单位, ICP备, 网站标识码 …), contact blocks, and the
+//! page's own metadata lines (发布日期, 来源, 浏览次数, the 发文字号 line).
+
+use super::{dates, fields};
+use crate::text;
+
+/// What one line of a page is, for the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Empty or whitespace only.
+    Blank,
+    /// No letter, digit or ideograph at all: bullets, rules, separators.
+    Punct,
+    /// Site chrome: navigation, share buttons, font-size widgets, footers, contact blocks.
+    Chrome,
+    /// Page metadata: 发布日期, 来源, 作者, 浏览次数, 索引号, the 发文字号 / 签发人 line.
+    Meta,
+    /// Anything else: the report's own text, or page text nothing recognises.
+    Text,
+}
+
+/// A line as the recognisers see it: NFKC-folded (full-width `:` `(` and digits become ASCII,
+/// no-break and ideographic spaces become spaces), whitespace runs collapsed, trimmed.
+pub fn norm(line: &str) -> String {
+    text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `line` (as written) is site chrome; page metadata does not count.
+pub fn is_chrome(line: &str) -> bool {
+    classify(&norm(line)) == LineKind::Chrome
+}
+
+/// Whole lines (or every `|`/space-separated token of a line) that are a link or widget
+/// label, compared without brackets and ASCII case.
+#[rustfmt::skip]
+const NAV_WORDS: &[&str] = &[
+    "中文", "english", "en", "简体", "繁体", "繁體", "简体中文", "繁體中文", "繁体中文", "无障碍",
+    "无障碍浏览", "长者模式", "关怀版", "适老化", "登录", "注册", "搜索", "首页", "返回首页",
+    "返回顶部", "顶部", "微信", "微博", "手机版", "移动版", "打印", "关闭", "收藏", "分享",
+    "打印本页", "关闭窗口", "打印此页", "关闭本页", "返回", "返回列表", "上一页", "下一页", "尾页",
+    "字号", "大", "中", "小", "更多", "扫码", "二维码", "政务微信", "政务微博", "rss", "信访举报",
+    "智能推荐", "智能问答", "网站导航", "网站首页", "政务公开", "政务服务", "互动交流", "新闻中心",
+    "新闻动态", "办事服务", "公众参与", "数据开放", "收藏本页", "打印文章", "我要打印", "关闭页面",
+    "繁体版", "简体版", "英文版", "-", "|",
+];
+
+/// Markers specific enough to mark a line of any length (no report sentence contains them).
+#[rustfmt::skip]
+const STRONG: &[&str] = &[
+    "icp备", "icp证", "公网安备", "网安备", "公网备案", "网站标识码", "网站识别码", "copyright",
+    "©", "版权所有", "网站支持ipv6",
+];
+
+/// Markers that mark a short line, or any line they begin.
+#[rustfmt::skip]
+const WEAK: &[&str] = &[
+    "当前位置", "现在的位置", "现在位置", "位置:", "您的位置", "当前的位置", "所在位置", "分享到",
+    "分享至", "扫一扫", "在手机打开", "手机扫描", "打印本页", "关闭窗口", "加入收藏", "设为首页",
+    "字体大小", "字号:", "大 中 小", "[大]", "【大】", "主办单位", "主办:", "承办:", "主管:",
+    "协办:", "网站主办", "备案号", "访客", "本网站", "本站", "上一条", "下一条", "相关稿件",
+    "相关信息", "延伸阅读", "往期回顾", "视力保护色", "阅读数", "承办单位", "协办单位", "主管单位",
+    "技术支持", "运维单位", "关于我们", "网站地图", "友情链接", "联系我们", "网站声明", "免责声明",
+    "隐私声明", "隐私政策", "使用帮助", "热门标签", "热点新闻", "相关新闻", "相关链接", "相关文章",
+    "相关阅读", "推荐阅读", "上一篇", "下一篇", "我要纠错", "网站纠错", "欢迎访问", "建议使用",
+    "分辨率", "浏览器", "访问量", "访问人数", "政府网站找错", "ipv6",
+];
+
+/// Contact-block markers; a contact line in parentheses or starting `联系人` is the report's
+/// own 附注 (GB/T 9704 puts it in parentheses under the date), not the site's footer.
+#[rustfmt::skip]
+const CONTACT: &[&str] = &[
+    "咨询热线", "服务热线", "热线电话", "联系方式", "联系电话", "电话:", "传真", "邮编", "邮政编码",
+    "地址:", "通讯地址", "email", "e-mail", "邮箱",
+];
+
+/// Labels of page metadata; a line starting with one of them followed by `:` is metadata.
+#[rustfmt::skip]
+const META_LABELS: &[&str] = &[
+    "信息来源", "文章来源", "稿件来源", "新闻来源", "来源", "作者", "责任编辑", "编辑", "审核",
+    "审校", "供稿", "撰稿", "摄影", "浏览次数", "点击次数", "阅读次数", "访问次数", "浏览量",
+    "点击量", "阅读量", "阅读", "浏览", "点击", "访问", "索引号", "主题分类", "体裁分类",
+    "组配分类", "服务对象", "分类", "名称", "发文机关", "发布机构", "公开方式", "公开范围",
+    "公开形式", "有效性", "主题词", "成文日期", "发文字号", "文号", "签发人", "标题",
+];
+
+/// Labels of the page's published date (`发布日期:2024-03-04`); also in [`META_LABELS`]'
+/// sense, but `时间`/`日期` count only when a date follows, as they are common words.
+#[rustfmt::skip]
+pub const DATE_LABELS: &[&str] = &[
+    "发布日期", "发布时间", "发表日期", "发表时间", "更新日期", "更新时间", "公开日期", "公开时间",
+    "上传时间", "录入时间", "时间", "日期",
+];
+
+/// Classifies one [`norm`]ed line.
+pub fn classify(n: &str) -> LineKind {
+    if n.is_empty() {
+        return LineKind::Blank;
+    }
+    if !n.chars().any(char::is_alphanumeric) || is_page_number(n) {
+        return LineKind::Punct;
+    }
+    let low = n.to_lowercase();
+    // Leading bullets and brackets do not hide a label (`• 地址:…`, `【打印】`).
+    let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
+    if is_meta(core) {
+        return LineKind::Meta;
+    }
+    if is_chrome_low(&low, core) {
+        return LineKind::Chrome;
+    }
+    LineKind::Text
+}
+
+/// Chrome tests on the lower-cased line and its bullet-stripped core.
+fn is_chrome_low(low: &str, core: &str) -> bool {
+    let short = low.chars().count() <= 40;
+    let tokens_are_nav = low
+        .split(|c: char| c == '|' || c.is_whitespace() || "[]【】<>".contains(c))
+        .filter(|t| !t.is_empty())
+        .all(|t| NAV_WORDS.contains(&t));
+    let breadcrumb = (core.starts_with("首页") && core.contains(['>', '»', '›', '/', '→']))
+        || (short && low.matches(['>', '»', '›']).count() >= 2);
+    let contact = !core.starts_with('(')
+        && !core.starts_with("联系人")
+        && (CONTACT.iter().any(|m| core.starts_with(m) || (short && low.contains(m)))
+            || (low.chars().count() <= 60 && has_email(low)));
+    tokens_are_nav
+        || breadcrumb
+        || contact
+        || STRONG.iter().any(|m| low.contains(m))
+        || WEAK.iter().any(|m| core.starts_with(m) || (short && low.contains(m)))
+}
+
+/// Page metadata: a label at the start followed by `:`, a date label followed by a date, or
+/// the 发文字号 line (a document number alone or followed by `签发人`).
+fn is_meta(core: &str) -> bool {
+    let after_label = |label: &str| core.strip_prefix(label).map(str::trim_start);
+    if META_LABELS
+        .iter()
+        .chain(DATE_LABELS)
+        .any(|l| after_label(l).is_some_and(|r| r.starts_with(':')))
+    {
+        return true;
+    }
+    if DATE_LABELS
+        .iter()
+        .any(|l| after_label(l).and_then(dates::find_date).is_some_and(|(_, r)| r.start == 0))
+    {
+        return true;
+    }
+    match fields::find_doc_number(core) {
+        Some(r) if r.start == 0 => {
+            let rest = core[r.end..].trim_start();
+            rest.is_empty() || rest.starts_with("签发人")
+        }
+        _ => false,
+    }
+}
+
+/// A page number left by PDF conversion (`- 3 -`, `— 12 —`, `7`): digits and dashes only,
+/// short, and not a date.
+fn is_page_number(n: &str) -> bool {
+    let dashed = n.contains(['-', '—', '–']);
+    n.chars().count() <= 12
+        && n.chars().all(|c| c.is_ascii_digit() || " -—–".contains(c))
+        && (dashed || n.len() <= 3)
+        && dates::parse_date(n).is_none()
+}
+
+/// True when `s` holds something shaped like an e-mail address (`name@host.tld`).
+fn has_email(s: &str) -> bool {
+    s.match_indices('@').any(|(i, _)| {
+        let before = s[..i].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
+        let host: String = s[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+            .collect();
+        before && host.contains('.') && !host.ends_with('.')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> LineKind {
+        classify(&norm(line))
+    }
+
+    #[test]
+    fn site_chrome_is_recognised() {
+        for line in [
+            "中文",
+            "English",
+            "网站支持IPv6 智能推荐\u{a0}\u{a0}|\u{a0}\u{a0}微信\u{a0}\u{a0}|\u{a0}\u{a0}微博",
+            "首页 > 公开 > 重点领域公开",
+            "您当前的位置: 火炬开发区网站\u{a0}>\u{a0}政务公开",
+            "当前位置:首页 » 政务公开 » 规划计划",
+            "分享到:",
+            "扫一扫在手机打开当前页",
+            "【打印本页】 【关闭窗口】",
+            "字体大小: | |",
+            "字号:大 中 小",
+            "联系我们\u{a0}\u{a0}|\u{a0}\u{a0} 网站地图",
+            "主办单位:佛山高新技术产业开发区管理委员会\u{2002}\u{2002}工作时间:周一至周五上午8:30—12:00 下午14:00—17:30(节假日除外)",
+            "粤ICP备05033683号 粤公网安备 44060502000361号",
+            "网站标识码:1201160063",
+            "  • Email:fshitech@foshan.gov.cn",
+            "  • 咨询热线 管委会:0757-86683830",
+            "  • 地址:广东省佛山市南海区狮山镇万锦路2号佛山高新区管委会",
+            "联系方式:gxqwxb@tht.gov.cn",
+            "版权所有:某某区人民政府 未经授权禁止复制",
+            "Copyright © 2020 All Rights Reserved",
+            "热门标签",
+            "主办:某某区人民政府办公室 承办:某某区政务服务数据管理局",
+            "您是本站第123456位访客",
+            "上一条:某区召开法治政府建设推进会",
+        ] {
+            assert_eq!(kind(line), LineKind::Chrome, "{line}");
+        }
+    }
+
+    #[test]
+    fn page_metadata_is_recognised() {
+        for line in [
+            "发布时间:2024-03-04 本网",
+            "发布日期:2020-01-06字体大小: | |",
+            "信息来源:本网 发布日期:2019-11-26",
+            "来源:天津高新区",
+            "发布时间 2021/3/30 10:30",
+            "渭高新字〔2021〕1号 签发人:薛清军",
+            "签发人:张三",
+            "浏览次数:123",
+        ] {
+            assert_eq!(kind(line), LineKind::Meta, "{line}");
+        }
+    }
+
+    #[test]
+    fn report_text_is_not_chrome() {
+        for line in [
+            "  2023年,佛山高新区坚持以习近平法治思想为指导,全面贯彻中央、省、市《法治政府建设实施纲要(2021-2025 年)》。",
+            "(联系人:邓国燊,联系电话:86683701)",
+            "  抄送:市依法治市办。",
+            "渭南高新技术产业开发区管理委员会",
+            "2021年1月22日",
+            "时间紧、任务重,我区克服困难,完成各项工作。",
+            "(四)推进政务公开。完善政府网站,在首页开设“法治政府”专栏,更新网站地图和友情链接,全年发布信息1200余条。",
+            "渭南市人民政府:",
+        ] {
+            assert_eq!(kind(line), LineKind::Text, "{line}");
+        }
+    }
+
+    #[test]
+    fn blank_and_punctuation_lines() {
+        assert_eq!(kind("  \u{a0} \u{3000}"), LineKind::Blank);
+        assert_eq!(kind("  • \u{2002}\u{2002}"), LineKind::Punct);
+        assert_eq!(kind("-"), LineKind::Punct);
+    }
+}
