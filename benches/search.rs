@@ -97,7 +97,7 @@ fn fzf_time(items: &Path, q: &str, runs: usize) -> Option<(f64, usize)> {
         let out = Command::new("fzf").args(["--filter", q]).stdin(input).output().ok()?;
         let el = ms(t.elapsed());
         let n = out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
-        if best.map_or(true, |b| el < b.0) {
+        if best.is_none_or(|b| el < b.0) {
             best = Some((el, n));
         }
     }

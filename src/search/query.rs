@@ -76,7 +76,7 @@ impl Filter {
             Op::Lt => v < self.value,
             Op::Le => v <= self.value,
         };
-        ok && self.unit.as_deref().map_or(true, |u| fold(&m.unit) == u)
+        ok && self.unit.as_deref().is_none_or(|u| fold(&m.unit) == u)
     }
 }
 

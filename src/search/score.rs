@@ -183,7 +183,7 @@ pub(crate) fn find_pinyin(chars: &[(char, u32)], pat: &[char]) -> Option<(Range<
     for i in 0..chars.len() {
         let mut budget = PINYIN_BUDGET;
         if let Some((end, sec)) = pinyin_at(chars, i, pat, &q, 0, &mut budget) {
-            if best.as_ref().map_or(true, |b| sec < b.1) {
+            if best.as_ref().is_none_or(|b| sec < b.1) {
                 best = Some((i..end, sec));
             }
             if sec == 0 {

@@ -39,7 +39,7 @@ impl Index {
     /// Scores `ids` (ascending) for `q`, best first, stopping early when it can.
     pub(crate) fn best(&self, q: &Query, ids: &[u32], limit: usize) -> Best {
         let latin = self.latin_items(q);
-        let is_latin = |id: u32| latin.as_ref().map_or(true, |l| l.binary_search(&id).is_ok());
+        let is_latin = |id: u32| latin.as_ref().is_none_or(|l| l.binary_search(&id).is_ok());
         let k_hi: i64 = q.terms.iter().map(|t| max_score(t, true)).sum();
         let k_lo: i64 = q.terms.iter().map(|t| max_score(t, false)).sum();
         // Bucket by reachable score: items that may match Latin letters first, then by offset.
