@@ -30,7 +30,7 @@ const QUERIES: [(&str, &str); 14] = [
     ("xingzheng", "pinyin full"),
     ("xm", "pinyin heteronym"),
     ("'互联网+监管", "literal"),
-    ("'ICP", "literal Latin"),
+    ("'OA", "literal Latin"),
     ("#复议", "heading scope"),
     ("@高新区", "title scope"),
     ("=复议 >5", "metric"),
