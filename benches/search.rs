@@ -164,7 +164,13 @@ fn main() {
     println!("| query | kind | hits | p50 ms | p95 ms | brute-force p50 ms | fzf ms | vs brute | vs fzf |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     let mut all_p95 = Vec::new();
-    for (q, kind) in QUERIES {
+    // GONGWEN_BENCH_QUERY=Q: time only that query, without the baselines (for profiling).
+    let only = std::env::var("GONGWEN_BENCH_QUERY").ok();
+    let queries: Vec<(&str, &str)> = match &only {
+        Some(q) => vec![(q.as_str(), "given")],
+        None => QUERIES.to_vec(),
+    };
+    for (q, kind) in queries {
         let query = Query::parse(q).expect("benchmark query parses");
         let mut times = Vec::with_capacity(runs);
         let mut hits = 0;
@@ -178,6 +184,10 @@ fn main() {
         let (p50, p95) = (percentile(&times, 0.5), percentile(&times, 0.95));
         all_p95.push(p95);
         // Brute force: one SkimMatcherV2 over every item, on one thread, as a plain finder would.
+        if only.is_some() {
+            println!("| `{q}` | {kind} | {hits} | {p50:.2} | {p95:.2} | - | - | - | - |");
+            continue;
+        }
         let skim = SkimMatcherV2::default();
         let fq = fzf_query(q);
         let mut brute = Vec::new();
