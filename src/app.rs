@@ -4,12 +4,14 @@
 //! Documents, load errors and progress arrive through [`App::add_document`],
 //! [`App::add_error`] and [`App::set_progress`]; the event loop in `term` calls them.
 
+pub mod finder;
 pub mod geometry;
 pub mod outline;
 pub mod reader;
 pub mod rows;
 
 use crate::doc::{Document, LoadError};
+use finder::FinderState;
 use geometry::Geometry;
 use outline::OutlineState;
 use reader::ReaderState;
@@ -22,6 +24,17 @@ pub enum Focus {
     /// The reading pane.
     #[default]
     Reader,
+}
+
+/// A span of a document line to show as the current hit (a metric jumped to, a search hit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    /// Index of the document.
+    pub doc: usize,
+    /// The 1-based line.
+    pub line: usize,
+    /// The bytes of that line.
+    pub range: std::ops::Range<usize>,
 }
 
 /// What the user asked for, in the reader's terms (the keymap in `ui` produces these).
@@ -69,8 +82,16 @@ pub enum Action {
     ToggleNode,
     /// Outline: show the selected node in the reader.
     Open,
-    /// The finder (reserved for the next version).
+    /// Open the finder.
     OpenFinder,
+    /// The reader to the next hit of the last search.
+    NextHit,
+    /// The reader to the previous hit of the last search.
+    PrevHit,
+    /// Finder: recall the previous (older) query.
+    HistoryBack,
+    /// Finder: recall the next (newer) query.
+    HistoryForward,
     /// Show the message list again.
     ShowMessages,
     /// The terminal has this many columns and rows.
@@ -84,8 +105,10 @@ pub enum Action {
 /// A transient note in the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Note {
-    /// The finder is not built yet.
-    FinderComing,
+    /// `n`/`N` before any search was opened.
+    NoSearch,
+    /// Hit `.0` of `.1` of the last search is shown.
+    Hit(usize, usize),
     /// No further heading or document in that direction.
     NoMore,
 }
@@ -123,6 +146,10 @@ pub struct App {
     pub messages_open: bool,
     /// A transient note for the status line.
     pub note: Option<Note>,
+    /// The finder.
+    pub finder: FinderState,
+    /// The span the reader shows as the current hit.
+    pub highlight: Option<Highlight>,
     /// Loading progress; `None` once everything is loaded.
     pub progress: Option<Progress>,
     /// Set when the user quits.
@@ -180,6 +207,11 @@ impl App {
             }
             return;
         }
+        if self.finder.open && !matches!(action, Action::Quit | Action::Resize(..)) {
+            self.finder_action(action);
+            self.sync();
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = true,
@@ -191,7 +223,8 @@ impl App {
                     Focus::Reader => Focus::Outline,
                 };
             }
-            Action::OpenFinder => self.note = Some(Note::FinderComing),
+            Action::OpenFinder => self.open_finder(),
+            Action::NextHit | Action::PrevHit => self.step_hit(action == Action::NextHit),
             Action::Resize(w, h) => self.size = (w, h),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Click(x, y) => self.click(x, y),
@@ -313,6 +346,8 @@ impl App {
         self.reader.set_size(&self.docs, text.width.into(), text.height.into());
         self.reader.ensure(&self.docs);
         self.outline.scroll_into_view(self.geometry.list.height.into());
+        let rows = self.finder_layout().list.height;
+        self.finder.scroll_into_view(rows.into());
     }
 
     /// The document in the reader.

@@ -1,14 +1,20 @@
 //! The only code that owns the terminal: guard, panic hook, event loop, background loading.
 //!
 //! One channel feeds the loop: the input thread (crossterm events), the loader thread
-//! (documents parsed in the background, in order, with a progress count) and, later, the
-//! search worker. The loop blocks on it and redraws only after something arrived, so an idle
-//! reader uses no CPU. Threads end when their channel closes.
+//! (documents parsed in the background, in order, with a progress count, then the search
+//! index built from them) and the search worker's results. The loop blocks on it and redraws
+//! only after something arrived, so an idle reader uses no CPU and never waits for a search.
+//! Threads end when their channel closes.
+//!
+//! The finder's query line is a `tui-textarea` owned here (it speaks crossterm): keys the
+//! finder does not bind edit it, and its text and caret go to the pure app state
+//! ([`crate::app::finder`] explains the split).
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Stdout};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
 use std::thread;
 
 use anyhow::Context as _;
@@ -21,9 +27,12 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use tui_textarea::{CursorMove, TextArea};
 
+use crate::app::finder::RESULT_LIMIT;
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
+use crate::search::{Index, Results, Worker};
 use crate::ui::{self, keymap, Theme};
 
 /// What the reader is opened with.
@@ -51,6 +60,10 @@ enum Msg {
     Failed(LoadError),
     /// The loader is done.
     Done,
+    /// The search index over the loaded documents is built.
+    Indexed(Arc<Index>),
+    /// The search worker answered.
+    Results(Results),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: leave as if the user quit.
     Signal,
 }
@@ -66,11 +79,12 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     spawn_loader(opts.paths, tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
-    spawn_input(tx);
+    spawn_input(tx.clone());
     let size = guard.terminal.size()?;
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
-    let errors = event_loop(&mut guard.terminal, &mut app, &theme, &rx)?;
+    let mut lp = Loop { tx, worker: None, query_line: TextArea::default() };
+    let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
     if app.docs.is_empty() && !errors.is_empty() {
         // Nothing to read: say why on the restored terminal (exit code 1).
@@ -81,51 +95,118 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// Draws, then waits for messages and applies them, until quit. Returns the load errors when
-/// loading ended with nothing loaded.
-fn event_loop(
-    terminal: &mut Term,
-    app: &mut App,
-    theme: &Theme,
-    rx: &Receiver<Msg>,
-) -> anyhow::Result<Vec<String>> {
-    terminal.draw(|f| ui::render(app, theme, f))?;
-    while let Ok(msg) = rx.recv() {
-        let mut done = handle(app, msg)?;
-        // Apply everything already waiting before drawing once.
-        while let Ok(msg) = rx.try_recv() {
-            done |= handle(app, msg)?;
-        }
-        if app.quit {
-            break;
-        }
-        if done && app.docs.is_empty() {
-            return Ok(app.messages.clone());
-        }
-        terminal.draw(|f| ui::render(app, theme, f))?;
-    }
-    Ok(Vec::new())
+/// The loop's own state: a sender for the threads it starts, the search worker once the index
+/// is built, and the finder's query line.
+struct Loop {
+    tx: Sender<Msg>,
+    worker: Option<Worker>,
+    query_line: TextArea<'static>,
 }
 
-/// Applies one message; true when loading has just finished.
-fn handle(app: &mut App, msg: Msg) -> anyhow::Result<bool> {
-    match msg {
-        Msg::Input(ev) => {
-            if let Some(a) = action(app, &ev) {
-                app.update(a);
+impl Loop {
+    /// Draws, then waits for messages and applies them, until quit. Returns the load errors
+    /// when loading ended with nothing loaded.
+    fn run(
+        &mut self,
+        terminal: &mut Term,
+        app: &mut App,
+        theme: &Theme,
+        rx: &Receiver<Msg>,
+    ) -> anyhow::Result<Vec<String>> {
+        terminal.draw(|f| ui::render(app, theme, f))?;
+        while let Ok(msg) = rx.recv() {
+            let mut done = self.handle(app, msg)?;
+            // Apply everything already waiting before drawing once.
+            while let Ok(msg) = rx.try_recv() {
+                done |= self.handle(app, msg)?;
+            }
+            if app.quit {
+                break;
+            }
+            if done && app.docs.is_empty() {
+                return Ok(app.messages.clone());
+            }
+            self.effects(app);
+            terminal.draw(|f| ui::render(app, theme, f))?;
+        }
+        Ok(Vec::new())
+    }
+
+    /// Carries out what the app asked for: a search to submit; the query line brought in line
+    /// with the app's query (after a history recall).
+    fn effects(&mut self, app: &mut App) {
+        if let Some(worker) = &self.worker {
+            if let Some((generation, query)) = app.take_search_request() {
+                worker.submit(generation, &query, RESULT_LIMIT);
             }
         }
-        Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
-        Msg::Found(n) => app.set_progress(Some(n)),
-        Msg::Loaded(doc) => app.add_document(*doc),
-        Msg::Failed(e) => app.add_error(&e),
-        Msg::Done => {
-            app.set_progress(None);
-            return Ok(true);
+        if self.query_line.lines().concat() != app.finder.query {
+            self.query_line = TextArea::new(vec![app.finder.query.clone()]);
+            self.query_line.move_cursor(CursorMove::End);
         }
-        Msg::Signal => app.update(Action::Quit),
     }
-    Ok(false)
+
+    /// Applies one message; true when loading has just finished.
+    fn handle(&mut self, app: &mut App, msg: Msg) -> anyhow::Result<bool> {
+        match msg {
+            Msg::Input(Event::Key(k))
+                if app.finder.open && !app.help && k.kind != KeyEventKind::Release =>
+            {
+                self.finder_key(app, k);
+            }
+            Msg::Input(ev) => {
+                if let Some(a) = action(app, &ev) {
+                    app.update(a);
+                }
+            }
+            Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
+            Msg::Found(n) => app.set_progress(Some(n)),
+            Msg::Loaded(doc) => app.add_document(*doc),
+            Msg::Failed(e) => app.add_error(&e),
+            Msg::Done => {
+                app.set_progress(None);
+                return Ok(true);
+            }
+            Msg::Indexed(index) => self.start_worker(app, index),
+            Msg::Results(r) => {
+                // A stale generation is dropped by the app.
+                app.finder_results(r);
+            }
+            Msg::Signal => app.update(Action::Quit),
+        }
+        Ok(false)
+    }
+
+    /// A key in the finder: its own keys are actions, the others edit the query line.
+    fn finder_key(&mut self, app: &mut App, k: event::KeyEvent) {
+        if let Some(a) = keymap::lookup_finder(&k) {
+            app.update(a);
+            return;
+        }
+        let newline = matches!(k.code, event::KeyCode::Char('m' | 'j'))
+            && k.modifiers.contains(event::KeyModifiers::CONTROL);
+        if newline {
+            return; // one line only
+        }
+        self.query_line.input(k);
+        let text = self.query_line.lines().concat();
+        app.set_finder_query(&text, self.query_line.cursor().1);
+    }
+
+    /// Hands the index to the app and starts the worker, its results forwarded into the loop.
+    fn start_worker(&mut self, app: &mut App, index: Arc<Index>) {
+        app.set_index(Arc::clone(&index));
+        let (worker, results) = Worker::spawn(index);
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            for r in results {
+                if tx.send(Msg::Results(r)).is_err() {
+                    break;
+                }
+            }
+        });
+        self.worker = Some(worker);
+    }
 }
 
 /// The action for a terminal event.
@@ -176,15 +257,19 @@ fn spawn_input(tx: Sender<Msg>) {
 /// done (so the outline order does not depend on thread timing).
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
+        // The index's own copies of the documents (the app owns its `Document`s).
+        let mut indexed: Vec<Arc<Document>> = Vec::new();
         if paths.is_empty() {
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
+                indexed.push(Arc::new(d.clone()));
                 if tx.send(Msg::Loaded(Box::new(d))).is_err() {
                     return;
                 }
             }
             let _ = tx.send(Msg::Done);
+            let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&indexed))));
             return;
         }
         let (files, errors) = doc::load::expand_paths(&paths);
@@ -205,7 +290,10 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 let msg = match result {
-                    Ok(d) => Msg::Loaded(Box::new(d)),
+                    Ok(d) => {
+                        indexed.push(Arc::new(d.clone()));
+                        Msg::Loaded(Box::new(d))
+                    }
                     Err(e) => Msg::Failed(e),
                 };
                 if tx.send(msg).is_err() {
@@ -214,6 +302,7 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
             }
         }
         let _ = tx.send(Msg::Done);
+        let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&indexed))));
     });
 }
 

@@ -1,6 +1,7 @@
 //! Drawing: [`render`] draws the whole reader from `&App` and `&Theme`, one widget per pane.
 //! No input or output here: the view borrows the state and never changes it.
 
+pub mod finder;
 pub mod help;
 pub mod keymap;
 pub mod outline;
@@ -21,6 +22,11 @@ pub use theme::Theme;
 /// Draws the reader into a frame.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(AppView { app, theme }, frame.area());
+    // The real cursor at the finder's caret (an input method shows its candidates there);
+    // hidden otherwise.
+    if let Some((x, y)) = finder::cursor(app).filter(|_| !app.help) {
+        frame.set_cursor_position((x, y));
+    }
 }
 
 /// The whole screen.
@@ -50,6 +56,9 @@ impl Widget for AppView<'_> {
             reader::ReaderView { app, theme }.render(fit(g.text), buf);
         }
         status::StatusView { app, theme }.render(fit(g.status), buf);
+        if app.finder.open {
+            finder::FinderView { app, theme }.render(area, buf);
+        }
         if app.messages_open && !app.messages.is_empty() {
             help::MessagesView { app, theme }.render(area, buf);
         }

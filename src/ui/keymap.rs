@@ -18,6 +18,8 @@ pub enum Context {
     Document,
     /// Anywhere.
     Global,
+    /// In the finder (other keys edit the query line).
+    Finder,
 }
 
 /// One key: a code and the modifiers that must be held (Shift is ignored for characters).
@@ -58,8 +60,8 @@ const fn b(context: Context, keys: &'static [Key], action: Action, help: &'stati
     Binding { context, keys, action, help }
 }
 
-use Context::{Document, Global, Move, Outline, Reader};
-use KeyCode::{Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Context::{Document, Finder, Global, Move, Outline, Reader};
+use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The key table, in help order.
 pub const KEYMAP: &[Binding] = &[
@@ -77,22 +79,48 @@ pub const KEYMAP: &[Binding] = &[
     b(Document, &[k('}')], Action::NextDoc, "next document"),
     b(Document, &[k('{')], Action::PrevDoc, "previous document"),
     b(Document, &[k('r')], Action::ToggleRaw, "clean text ↔ original"),
+    b(Document, &[k('n')], Action::NextHit, "next hit of the last search"),
+    b(Document, &[k('N')], Action::PrevHit, "previous hit of the last search"),
     b(Outline, &[code(Enter)], Action::Open, "show in the reader"),
     b(Outline, &[k('l'), code(Right)], Action::Expand, "expand / first child"),
     b(Outline, &[k('h'), code(Left)], Action::Collapse, "collapse / parent"),
     b(Outline, &[k(' ')], Action::ToggleNode, "expand or collapse"),
     b(Global, &[code(Tab)], Action::SwitchFocus, "outline ↔ reader"),
-    b(Global, &[k('/'), ctrl('p')], Action::OpenFinder, "finder (coming)"),
+    b(Global, &[k('/'), ctrl('p')], Action::OpenFinder, "find (words, pinyin, metrics)"),
     b(Global, &[k('!')], Action::ShowMessages, "show messages"),
     b(Global, &[code(Esc)], Action::Close, "close help / messages"),
     b(Global, &[k('?')], Action::ToggleHelp, "this help"),
     b(Global, &[k('q'), ctrl('c')], Action::Quit, "quit"),
+    b(Finder, &[code(Enter)], Action::Open, "show the hit in the reader"),
+    b(Finder, &[code(Esc)], Action::Close, "close, back to where you were"),
+    b(Finder, &[ctrl('n'), ctrl('j'), code(Tab)], Action::Down, "next result"),
+    b(Finder, &[ctrl('p'), code(BackTab)], Action::Up, "previous result"),
+    b(Finder, &[code(PageDown)], Action::PageDown, "results: a screen down"),
+    b(Finder, &[code(PageUp)], Action::PageUp, "results: a screen up"),
+    b(Finder, &[code(Up)], Action::HistoryBack, "recall an older query"),
+    b(Finder, &[code(Down)], Action::HistoryForward, "recall a newer query"),
 ];
+
+/// The finder's own action for `event`; `None` means the key edits the query line (Emacs
+/// keys: Ctrl-a/e/b/f/d/h/k/u/w, Alt-b/f, Ctrl-y, …).
+pub fn lookup_finder(event: &KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if event.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
+        return None;
+    }
+    // Ctrl-c quits from the finder too.
+    if ctrl && event.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    let hit = |b: &&Binding| b.keys.iter().any(|key| key.code == event.code && key.ctrl == ctrl);
+    KEYMAP.iter().filter(|b| b.context == Finder).find(hit).map(|b| b.action)
+}
 
 /// Whether `binding` applies with `focus`.
 fn applies(binding: &Binding, focus: Focus) -> bool {
     match binding.context {
         Move | Document | Global => true,
+        Finder => false,
         Reader => focus == Focus::Reader,
         Outline => focus == Focus::Outline,
     }
@@ -125,6 +153,7 @@ pub fn key_name(key: &Key) -> String {
         End => "End".into(),
         Enter => "Enter".into(),
         Tab => "Tab".into(),
+        BackTab => "S-Tab".into(),
         Esc => "Esc".into(),
         other => format!("{other:?}"),
     };
@@ -172,8 +201,29 @@ mod tests {
     }
 
     #[test]
+    fn the_finder_has_its_own_keys_and_leaves_the_rest_to_the_query_line() {
+        let none = KeyModifiers::NONE;
+        let c = KeyModifiers::CONTROL;
+        assert_eq!(lookup_finder(&key(KeyCode::Enter, none)), Some(Action::Open));
+        assert_eq!(lookup_finder(&key(KeyCode::Esc, none)), Some(Action::Close));
+        assert_eq!(lookup_finder(&key(KeyCode::Up, none)), Some(Action::HistoryBack));
+        assert_eq!(lookup_finder(&key(KeyCode::Char('n'), c)), Some(Action::Down));
+        assert_eq!(lookup_finder(&key(KeyCode::Char('p'), c)), Some(Action::Up));
+        assert_eq!(lookup_finder(&key(KeyCode::Tab, none)), Some(Action::Down));
+        for typed in ['j', 'q', 'n', '/', '行'] {
+            assert_eq!(lookup_finder(&key(KeyCode::Char(typed), none)), None, "{typed} is typed");
+        }
+        for emacs in ['a', 'e', 'k', 'u', 'w', 'b', 'f'] {
+            assert_eq!(lookup_finder(&key(KeyCode::Char(emacs), c)), None, "Ctrl-{emacs} edits");
+        }
+        let r = Focus::Reader;
+        assert_eq!(lookup(&key(KeyCode::Char('n'), none), r), Some(Action::NextHit));
+        assert_eq!(lookup(&key(KeyCode::Char('N'), KeyModifiers::SHIFT), r), Some(Action::PrevHit));
+    }
+
+    #[test]
     fn reserved_keys_stay_unbound() {
-        for c in ['n', 'N', 'm', 'b', '\''] {
+        for c in ['m', 'b', '\''] {
             for focus in [Focus::Reader, Focus::Outline] {
                 let e = key(KeyCode::Char(c), KeyModifiers::NONE);
                 assert_eq!(lookup(&e, focus), None, "{c} is reserved");

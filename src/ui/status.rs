@@ -40,11 +40,12 @@ impl Widget for StatusView<'_> {
         // Right side first: it is short and must stay visible.
         let mut right: Vec<Span> = Vec::new();
         let note = match app.note {
-            Some(Note::FinderComing) => Some(strings::FINDER_COMING),
-            Some(Note::NoMore) => Some(strings::NO_MORE),
+            Some(Note::NoSearch) => Some(strings::NO_SEARCH.to_string()),
+            Some(Note::Hit(i, n)) => Some(strings::hit_of(i, n)),
+            Some(Note::NoMore) => Some(strings::NO_MORE.to_string()),
             None => None,
         };
-        if let Some(n) = note {
+        if let Some(n) = &note {
             right.push(Span::styled(format!(" {n} "), theme.status.add_modifier(Modifier::BOLD)));
         }
         if let Some(p) = app.progress {

@@ -1,0 +1,415 @@
+//! The finder's state: the query line, the newest results, the selection, the history, and the
+//! last search that `n`/`N` step through in the reader.
+//!
+//! # Who owns what
+//!
+//! The query *editing* (Emacs keys, undo, kill and yank) belongs to a `tui-textarea` owned by
+//! `term`, which depends on the terminal crates; this module stays pure. After every key the
+//! text area handles, `term` hands the new text and caret to [`App::set_finder_query`]. The app
+//! is the source of truth: when it changes the query itself (history recall), `term` sees that
+//! the text area differs from [`FinderState::query`] and resets it. The view draws the query
+//! line from this state and puts the real terminal cursor at [`FinderState::caret`].
+//!
+//! Searching is an effect: a changed query bumps [`FinderState::generation`] and leaves a
+//! request that `term` takes with [`App::take_search_request`] and submits to the search
+//! worker; results come back through [`App::finder_results`], and any generation but the
+//! newest is dropped, so a slow stale search never overwrites a newer one.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::geometry::Area;
+use crate::search::{Hit, Index, Kind, Query, Results};
+
+/// Hits asked of the worker per query.
+pub const RESULT_LIMIT: usize = 500;
+/// Below this width the finder has no preview pane.
+pub const PREVIEW_MIN_WIDTH: u16 = 120;
+
+/// Where the finder's parts go on a `width`×`height` terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FinderLayout {
+    /// The popup with its border.
+    pub popup: Area,
+    /// The query line.
+    pub input: Area,
+    /// The key hints below it.
+    pub hint: Area,
+    /// The result rows.
+    pub list: Area,
+    /// The preview of the selected hit (empty on narrow screens).
+    pub preview: Area,
+}
+
+impl FinderLayout {
+    /// The layout for a terminal size; the status line (last row) stays visible.
+    pub fn new(width: u16, height: u16) -> FinderLayout {
+        let main_h = height.saturating_sub(1);
+        let mx = if width >= 100 { 3 } else { 0 };
+        let my = u16::from(main_h >= 20);
+        let popup = Area {
+            x: mx,
+            y: my,
+            width: width.saturating_sub(2 * mx),
+            height: main_h.saturating_sub(2 * my),
+        };
+        let inner = popup.inner();
+        let row = |i: u16| Area { y: inner.y + i, height: u16::from(inner.height > i), ..inner };
+        let input = row(0);
+        let hint = row(1);
+        let body = Area {
+            y: inner.y + 2.min(inner.height),
+            height: inner.height.saturating_sub(2),
+            ..inner
+        };
+        let (list, preview) = if width >= PREVIEW_MIN_WIDTH {
+            let lw = body.width * 55 / 100;
+            let list = Area { width: lw, ..body };
+            // One column for the divider.
+            let preview = Area { x: body.x + lw + 1, width: body.width - lw - 1, ..body };
+            (list, preview)
+        } else {
+            (body, Area::default())
+        };
+        FinderLayout { popup, input, hint, list, preview }
+    }
+}
+
+/// Where the reader was when the finder opened, to go back there on Esc.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Saved {
+    doc: usize,
+    anchor: Option<(usize, usize)>,
+    mode: super::rows::Mode,
+    focus: super::Focus,
+    highlight: Option<super::Highlight>,
+}
+
+/// The search that `n` and `N` step through.
+#[derive(Debug, Clone)]
+pub struct LastSearch {
+    /// The parsed query (for highlighting).
+    pub query: Arc<Query>,
+    /// Its hits, best first.
+    pub hits: Vec<Hit>,
+    /// The hit shown now.
+    pub current: usize,
+}
+
+/// The finder's state.
+#[derive(Clone, Default)]
+pub struct FinderState {
+    /// Whether the finder is shown (it then receives the keys).
+    pub open: bool,
+    /// The query line.
+    pub query: String,
+    /// Characters before the caret.
+    pub caret: usize,
+    /// Increased with every change of the query; results of older ones are dropped.
+    pub generation: u64,
+    /// The newest results (for `generation`, or the last ones while a newer query runs).
+    pub results: Option<Results>,
+    /// The selected result.
+    pub selected: usize,
+    /// The first result row on screen.
+    pub offset: usize,
+    /// Past queries, newest first.
+    pub history: Vec<String>,
+    /// The history entry recalled, if any.
+    history_pos: Option<usize>,
+    /// What was typed before recalling history.
+    draft: String,
+    /// The search index, once built (documents still loading are not in it yet).
+    pub index: Option<Arc<Index>>,
+    /// The search `term` should submit next.
+    request: Option<(u64, String)>,
+    saved: Option<Saved>,
+    /// The last search opened with Enter, for `n`/`N`.
+    pub last: Option<LastSearch>,
+}
+
+impl fmt::Debug for FinderState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FinderState")
+            .field("open", &self.open)
+            .field("query", &self.query)
+            .field("generation", &self.generation)
+            .field("selected", &self.selected)
+            .field("indexed", &self.index.as_ref().map(|i| i.docs().len()))
+            .finish_non_exhaustive()
+    }
+}
+
+impl FinderState {
+    /// The hits of the newest results (empty before any).
+    pub fn hits(&self) -> &[Hit] {
+        self.results.as_ref().map_or(&[], |r| &r.hits)
+    }
+
+    /// The parsed query of the results shown.
+    pub fn shown_query(&self) -> Option<&Arc<Query>> {
+        self.results.as_ref().and_then(|r| r.query.as_ref().ok())
+    }
+
+    /// Whether the results shown are for the query as typed now.
+    pub fn current(&self) -> bool {
+        self.results.as_ref().is_some_and(|r| r.generation == self.generation)
+    }
+
+    /// Moves the selection by `delta`, within the hits.
+    pub fn move_by(&mut self, delta: isize) {
+        let n = self.hits().len();
+        if n == 0 {
+            return;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
+    }
+
+    /// Keeps the selection among the `rows` rows on screen.
+    pub fn scroll_into_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
+
+    /// Replaces the query (a new generation; the search is requested).
+    fn replace(&mut self, text: String) {
+        if text == self.query {
+            return;
+        }
+        self.caret = text.chars().count();
+        self.query = text;
+        self.changed();
+    }
+
+    /// The query changed: new generation, selection back to the top, search requested.
+    fn changed(&mut self) {
+        self.generation += 1;
+        self.selected = 0;
+        self.offset = 0;
+        self.request = Some((self.generation, self.query.clone()));
+    }
+
+    /// Recalls an older (`back`) or newer history entry; past the newest, the draft returns.
+    pub fn recall(&mut self, back: bool) {
+        let pos = match (self.history_pos, back) {
+            (None, true) if !self.history.is_empty() => {
+                self.draft = self.query.clone();
+                Some(0)
+            }
+            (None, _) => return,
+            (Some(p), true) => Some((p + 1).min(self.history.len().saturating_sub(1))),
+            (Some(0), false) => None,
+            (Some(p), false) => Some(p - 1),
+        };
+        let text = match pos {
+            Some(p) => self.history.get(p).cloned().unwrap_or_default(),
+            None => std::mem::take(&mut self.draft),
+        };
+        self.replace(text);
+        self.history_pos = pos;
+    }
+
+    /// Puts `query` first in the history (once).
+    pub fn remember(&mut self, query: &str) {
+        let q = query.trim();
+        if q.is_empty() {
+            return;
+        }
+        self.history.retain(|h| h != q);
+        self.history.insert(0, q.to_string());
+        self.history.truncate(HISTORY_LIMIT);
+    }
+}
+
+/// Queries kept in the history.
+const HISTORY_LIMIT: usize = 100;
+
+/// The byte range of a hit's line to highlight: what the query matched (from the first to the
+/// last matched character) in headings and text, the whole item otherwise.
+pub fn hit_range(index: &Index, query: &Query, hit: &Hit) -> Range<usize> {
+    if matches!(hit.kind, Kind::Heading | Kind::Text) {
+        let marks = index.highlight(query, hit);
+        if let (Some(first), Some(last)) = (marks.first(), marks.last()) {
+            return hit.span.start + first.start..hit.span.start + last.end;
+        }
+    }
+    hit.span.clone()
+}
+
+/// The generation and query of a search to run.
+pub type Request = (u64, String);
+
+impl super::App {
+    /// `/` or Ctrl-p: opens the finder over the reader, remembering where the reader is.
+    pub(super) fn open_finder(&mut self) {
+        let anchor = self.reader.rows().and_then(|r| r.anchor(self.reader.top));
+        self.finder.saved = Some(Saved {
+            doc: self.reader.doc,
+            anchor,
+            mode: self.reader.mode,
+            focus: self.focus,
+            highlight: self.highlight.clone(),
+        });
+        self.finder.open = true;
+        self.finder.history_pos = None;
+        if !self.finder.query.is_empty() && !self.finder.current() {
+            self.finder.changed();
+        }
+    }
+
+    /// The query line as edited now, and the caret (in characters).
+    pub fn set_finder_query(&mut self, text: &str, caret: usize) {
+        let f = &mut self.finder;
+        f.caret = caret.min(text.chars().count());
+        if text != f.query {
+            f.query = text.to_string();
+            f.history_pos = None;
+            f.changed();
+        }
+    }
+
+    /// The search index is ready (built off the UI thread); a query typed before runs now.
+    pub fn set_index(&mut self, index: Arc<Index>) {
+        self.finder.index = Some(index);
+        if !self.finder.query.is_empty() {
+            self.finder.changed();
+        }
+    }
+
+    /// The search to submit, once an index is there; an empty query clears the results.
+    pub fn take_search_request(&mut self) -> Option<Request> {
+        self.finder.index.as_ref()?;
+        let (generation, text) = self.finder.request.take()?;
+        if text.trim().is_empty() {
+            self.finder.results = None;
+            return None;
+        }
+        Some((generation, text))
+    }
+
+    /// Results from the worker; false (and ignored) when a newer query has been typed since.
+    pub fn finder_results(&mut self, results: Results) -> bool {
+        if results.generation != self.finder.generation {
+            return false;
+        }
+        self.finder.results = Some(results);
+        let n = self.finder.hits().len();
+        self.finder.selected = self.finder.selected.min(n.saturating_sub(1));
+        true
+    }
+
+    /// Keys while the finder is open.
+    pub(super) fn finder_action(&mut self, action: super::Action) {
+        use super::Action;
+        let page = self.finder_layout().list.height.max(1) as isize;
+        let f = &mut self.finder;
+        match action {
+            Action::Down => f.move_by(1),
+            Action::Up => f.move_by(-1),
+            Action::PageDown => f.move_by(page),
+            Action::PageUp => f.move_by(-page),
+            Action::HistoryBack => f.recall(true),
+            Action::HistoryForward => f.recall(false),
+            Action::Open => self.open_hit(),
+            Action::Close => self.close_finder(),
+            _ => {}
+        }
+    }
+
+    /// Where the finder is drawn now.
+    pub fn finder_layout(&self) -> FinderLayout {
+        FinderLayout::new(self.size.0, self.size.1)
+    }
+
+    /// Esc: closes the finder and puts the reader back exactly where it was.
+    fn close_finder(&mut self) {
+        self.finder.open = false;
+        let Some(s) = self.finder.saved.take() else { return };
+        self.reader.doc = s.doc;
+        self.reader.mode = s.mode;
+        self.reader.ensure(&self.docs);
+        self.reader.top = match (s.anchor, self.reader.rows()) {
+            (Some((line, byte)), Some(rows)) => rows.row_of(line, byte),
+            _ => 0,
+        };
+        self.focus = s.focus;
+        self.highlight = s.highlight;
+        self.follow();
+    }
+
+    /// Enter: closes the finder and shows the selected hit in the reader.
+    fn open_hit(&mut self) {
+        let f = &mut self.finder;
+        let (Some(query), Some(hit)) =
+            (f.shown_query().cloned(), f.hits().get(f.selected).cloned())
+        else {
+            return;
+        };
+        let hits = f.hits().to_vec();
+        let current = f.selected;
+        let q = f.query.clone();
+        f.remember(&q);
+        f.open = false;
+        f.saved = None;
+        f.last = Some(LastSearch { query, hits, current });
+        self.show_hit(&hit);
+    }
+
+    /// `n`/`N`: the next or previous hit of the last search, wrapping around.
+    pub(super) fn step_hit(&mut self, forward: bool) {
+        let Some(last) = &mut self.finder.last else {
+            self.note = Some(super::Note::NoSearch);
+            return;
+        };
+        let n = last.hits.len();
+        if n == 0 {
+            return;
+        }
+        last.current = if forward { (last.current + 1) % n } else { (last.current + n - 1) % n };
+        let hit = last.hits[last.current].clone();
+        let note = super::Note::Hit(last.current + 1, n);
+        self.show_hit(&hit);
+        self.note = Some(note);
+    }
+
+    /// Shows `hit` in the reader: its document, its line on screen, the match highlighted,
+    /// the outline following. A hit outside the report's own text shows in the original file.
+    fn show_hit(&mut self, hit: &Hit) {
+        let range = match (&self.finder.index, &self.finder.last) {
+            (Some(index), Some(last)) => hit_range(index, &last.query, hit),
+            _ => hit.span.clone(),
+        };
+        if self.focus != super::Focus::Outline || self.geometry.single_pane() {
+            self.focus = super::Focus::Reader;
+        }
+        self.sync();
+        let (doc, line) = (hit.doc, hit.line);
+        self.reader.goto(&self.docs, doc, line);
+        let shown = |app: &super::App| {
+            let rows = app.reader.rows();
+            rows.and_then(|rows| rows.rows.get(app.reader.top)).is_some_and(|row| row.line == line)
+        };
+        if !shown(self) && self.reader.mode == super::rows::Mode::Clean {
+            self.reader.toggle_mode(&self.docs);
+            self.reader.goto(&self.docs, doc, line);
+        }
+        // The line starts at the top; a long paragraph scrolls on until the match is shown.
+        if let Some(rows) = self.reader.rows() {
+            let at = rows.row_of(line, range.start);
+            if at >= self.reader.top + self.reader.height.max(1) {
+                self.reader.top = at;
+            }
+        }
+        self.highlight = Some(super::Highlight { doc, line, range });
+        self.outline.open_doc(&self.docs, doc);
+        self.follow();
+    }
+}
+
+#[cfg(test)]
+mod tests;
