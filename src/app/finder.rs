@@ -46,7 +46,7 @@ impl FinderLayout {
     /// The layout for a terminal size; the status line (last row) stays visible.
     pub fn new(width: u16, height: u16) -> FinderLayout {
         let main_h = height.saturating_sub(1);
-        let mx = if width >= 100 { 3 } else { 0 };
+        let mx = if width >= 100 { 2 } else { 0 };
         let my = u16::from(main_h >= 20);
         let popup = Area {
             x: mx,
