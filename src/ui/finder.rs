@@ -76,14 +76,9 @@ impl Widget for FinderView<'_> {
         if popup.width < 3 || popup.height < 3 {
             return;
         }
-        // A blank ring around the popup, so that no text behind touches its border.
-        let ring = Rect {
-            x: popup.x.saturating_sub(1),
-            y: popup.y.saturating_sub(1),
-            width: popup.width + 2,
-            height: popup.height + 2,
-        };
-        let ring = ring.intersection(Rect { height: area.height.saturating_sub(1), ..area });
+        // A blank column each side of the popup, so that no text behind touches its border.
+        let ring = Rect { x: popup.x.saturating_sub(1), width: popup.width + 2, ..popup };
+        let ring = ring.intersection(area);
         Clear.render(ring, buf);
         buf.set_style(ring, theme.base);
         buf.set_style(popup, theme.popup);

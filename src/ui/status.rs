@@ -98,6 +98,8 @@ impl Widget for StatusView<'_> {
                 Focus::Reader => strings::HINTS_READER,
                 Focus::Outline => strings::HINTS_OUTLINE,
             };
+            // The finder shows its own keys.
+            let hints = if app.finder.open { &[][..] } else { hints };
             let mut spare = width.saturating_sub(left_width + right_width + 1);
             let mut h = Vec::new();
             for (k, what) in hints {
