@@ -183,12 +183,17 @@ impl Loop {
             app.update(a);
             return;
         }
-        let newline = matches!(k.code, event::KeyCode::Char('m' | 'j'))
-            && k.modifiers.contains(event::KeyModifiers::CONTROL);
-        if newline {
-            return; // one line only
+        let ctrl = k.modifiers.contains(event::KeyModifiers::CONTROL);
+        match k.code {
+            event::KeyCode::Char('m') if ctrl => return, // one line only
+            // Readline's Ctrl-u (tui-textarea would undo).
+            event::KeyCode::Char('u') if ctrl => {
+                self.query_line.delete_line_by_head();
+            }
+            _ => {
+                self.query_line.input(k);
+            }
         }
-        self.query_line.input(k);
         let text = self.query_line.lines().concat();
         app.set_finder_query(&text, self.query_line.cursor().1);
     }

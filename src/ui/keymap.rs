@@ -93,7 +93,7 @@ pub const KEYMAP: &[Binding] = &[
     b(Global, &[k('q'), ctrl('c')], Action::Quit, "quit"),
     b(Finder, &[code(Enter)], Action::Open, "show the hit in the reader"),
     b(Finder, &[code(Esc)], Action::Close, "close, back to where you were"),
-    b(Finder, &[ctrl('n'), ctrl('j'), code(Tab)], Action::Down, "next result"),
+    b(Finder, &[ctrl('n'), code(Tab)], Action::Down, "next result"),
     b(Finder, &[ctrl('p'), code(BackTab)], Action::Up, "previous result"),
     b(Finder, &[code(PageDown)], Action::PageDown, "results: a screen down"),
     b(Finder, &[code(PageUp)], Action::PageUp, "results: a screen up"),
@@ -102,7 +102,8 @@ pub const KEYMAP: &[Binding] = &[
 ];
 
 /// The finder's own action for `event`; `None` means the key edits the query line (Emacs
-/// keys: Ctrl-a/e/b/f/d/h/k/u/w, Alt-b/f, Ctrl-y, …).
+/// keys: Ctrl-a/e/b/f/d/h/k/u/w, Alt-b/f, Ctrl-y, …; tui-textarea's own Ctrl-j deletes to
+/// the start as Ctrl-u does in readline, and the loop makes Ctrl-u do that too).
 pub fn lookup_finder(event: &KeyEvent) -> Option<Action> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     if event.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
