@@ -33,6 +33,7 @@ use crate::app::finder::RESULT_LIMIT;
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
 use crate::search::{Index, Results, Worker};
+use crate::store::Places;
 use crate::ui::{self, keymap, Theme};
 
 /// What the reader is opened with.
@@ -83,9 +84,13 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let size = guard.terminal.size()?;
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
-    let mut lp = Loop { tx, worker: None, query_line: TextArea::default() };
+    let places = open_places(&mut app);
+    let mut lp = Loop { tx, worker: None, query_line: TextArea::default(), places };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
+    if let Err(e) = lp.save_history(&app) {
+        eprintln!("gongwen: {e}");
+    }
     if app.docs.is_empty() && !errors.is_empty() {
         // Nothing to read: say why on the restored terminal (exit code 1).
         anyhow::bail!("nothing could be loaded\n{}", errors.join("\n"));
@@ -101,9 +106,33 @@ struct Loop {
     tx: Sender<Msg>,
     worker: Option<Worker>,
     query_line: TextArea<'static>,
+    /// What is remembered between runs (for now the finder's history).
+    places: Option<Places>,
+}
+
+/// Opens the remembered places (`GONGWEN_STATE_DIR` or the XDG state directory) and gives the
+/// finder its history; problems become messages.
+fn open_places(app: &mut App) -> Option<Places> {
+    let (places, problems) = Places::open(&Places::default_dir()?);
+    app.messages.extend(problems);
+    app.finder.history = places.history().to_vec();
+    Some(places)
 }
 
 impl Loop {
+    /// Saves the finder's history when it changed (a small atomic write, after the terminal
+    /// is restored).
+    fn save_history(&mut self, app: &App) -> Result<(), String> {
+        let Some(places) = &mut self.places else { return Ok(()) };
+        if places.history() == app.finder.history.as_slice() {
+            return Ok(());
+        }
+        for q in app.finder.history.iter().rev() {
+            places.push_history(q);
+        }
+        places.save()
+    }
+
     /// Draws, then waits for messages and applies them, until quit. Returns the load errors
     /// when loading ended with nothing loaded.
     fn run(

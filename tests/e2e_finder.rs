@@ -145,3 +145,33 @@ fn esc_in_the_finder_restores_the_reading_position() {
     t.keys(&["q"]);
     t.wait_for("the shell", |s| status(s).starts_with(PROMPT));
 }
+
+#[test]
+fn the_finder_history_is_remembered_between_runs() {
+    let state = tempfile::tempdir().unwrap();
+    let run = format!("GONGWEN_STATE_DIR={} {BIN}", state.path().display());
+    let t = Tmux::start(100, 30);
+    t.type_line(&run);
+    t.wait_for("the reader", shows_reader);
+    t.keys(&["/"]);
+    t.run(&["send-keys", "-t", "t", "-l", "xzfy"]);
+    t.wait_for("results", |s| finder_open(s) && s.contains("行政复议"));
+    t.keys(&["Enter"]);
+    t.wait_for("the hit", |s| !finder_open(s));
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| status(s).starts_with(PROMPT));
+    assert!(state.path().join("places.json").exists(), "the history is saved");
+
+    t.type_line(&run);
+    t.wait_for("the reader again", shows_reader);
+    t.keys(&["/"]);
+    t.wait_for("an empty finder", |s| finder_open(s) && s.contains("› "));
+    t.keys(&["Up"]);
+    t.wait_for("the recalled query and its results", |s| {
+        s.contains("› xzfy") && s.contains("行政复议")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the finder to close", |s| !finder_open(s));
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| status(s).starts_with(PROMPT));
+}

@@ -226,8 +226,8 @@ impl FinderState {
     }
 }
 
-/// Queries kept in the history.
-const HISTORY_LIMIT: usize = 100;
+/// Queries kept in the history (as many as the store keeps).
+const HISTORY_LIMIT: usize = crate::store::places::HISTORY_LIMIT;
 
 /// The byte range of a hit's line to highlight: what the query matched (from the first to the
 /// last matched character) in headings and text, the whole item otherwise.
