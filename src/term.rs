@@ -292,18 +292,17 @@ fn spawn_input(tx: Sender<Msg>) {
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
         // The index's own copies of the documents (the app owns its `Document`s).
-        let mut indexed: Vec<Arc<Document>> = Vec::new();
+        let indexer = spawn_indexer(tx.clone());
         if paths.is_empty() {
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
-                indexed.push(Arc::new(d.clone()));
+                let _ = indexer.send(Arc::new(d.clone()));
                 if tx.send(Msg::Loaded(Box::new(d))).is_err() {
                     return;
                 }
             }
             let _ = tx.send(Msg::Done);
-            let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&indexed))));
             return;
         }
         let (files, errors) = doc::load::expand_paths(&paths);
@@ -325,7 +324,7 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
                 next += 1;
                 let msg = match result {
                     Ok(d) => {
-                        indexed.push(Arc::new(d.clone()));
+                        let _ = indexer.send(Arc::new(d.clone()));
                         Msg::Loaded(Box::new(d))
                     }
                     Err(e) => Msg::Failed(e),
@@ -336,8 +335,35 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
             }
         }
         let _ = tx.send(Msg::Done);
-        let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&indexed))));
     });
+}
+
+/// Documents loaded before a first, partial index is built.
+const PARTIAL_INDEX_MIN: usize = 64;
+
+/// Builds the search index from the documents sent to it, in load order, off the UI thread:
+/// partial indexes while loading goes on (each time the count has doubled, so the total work
+/// stays under twice one build) and the full one when the sender is dropped.
+fn spawn_indexer(tx: Sender<Msg>) -> Sender<Arc<Document>> {
+    let (doc_tx, doc_rx) = mpsc::channel::<Arc<Document>>();
+    thread::spawn(move || {
+        let mut docs = Vec::new();
+        let mut built = 0;
+        while let Ok(d) = doc_rx.recv() {
+            docs.push(d);
+            docs.extend(doc_rx.try_iter());
+            if docs.len() >= PARTIAL_INDEX_MIN && docs.len() >= 2 * built {
+                built = docs.len();
+                if tx.send(Msg::Indexed(Arc::new(Index::build(&docs)))).is_err() {
+                    return;
+                }
+            }
+        }
+        if built != docs.len() || built == 0 {
+            let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));
+        }
+    });
+    doc_tx
 }
 
 /// Owns the terminal modes: raw mode, alternate screen, hidden cursor, mouse capture. Dropping

@@ -158,3 +158,25 @@ fn enter_shows_the_passage_highlighted_in_the_reader() {
     assert!(marked.iter().any(|m| m == "行政复议"), "{marked:?}\n{}", text(&buf));
     insta::assert_snapshot!(text(&buf));
 }
+
+#[test]
+fn while_documents_load_the_finder_says_how_many_are_searched() {
+    let mut app = App::new(100, 30);
+    let docs = load_samples();
+    app.set_progress(Some(docs.len()));
+    // Two documents loaded and indexed, the others still loading.
+    let arcs: Vec<_> = docs.iter().take(2).cloned().map(Arc::new).collect();
+    for d in docs.into_iter().take(2) {
+        app.add_document(d);
+    }
+    app.set_index(Arc::new(Index::build(&arcs)));
+    type_query(&mut app, "xzfy");
+    let (buf, _) = draw(&app);
+    let top = text(&buf).lines().nth(1).unwrap().to_string();
+    assert!(top.contains("2 of 5 documents so far"), "{top}");
+    app.add_document(load_samples().remove(2));
+    app.set_progress(None);
+    let (buf, _) = draw(&app);
+    let top = text(&buf).lines().nth(1).unwrap().to_string();
+    assert!(top.contains("2 of 3 documents so far"), "{top}");
+}

@@ -90,7 +90,12 @@ impl Widget for FinderView<'_> {
             .title(format!(" {} ", strings::FINDER_TITLE))
             .title_style(border);
         if let (Some(r), Some(index)) = (&app.finder.results, &app.finder.index) {
-            let count = strings::hit_count(r.total, r.exhaustive, index.len());
+            let mut count = strings::hit_count(r.total, r.exhaustive, index.len());
+            // Documents still loading are not searched yet: say so.
+            let docs = app.progress.map_or(app.docs.len(), |p| p.total.max(app.docs.len()));
+            if index.docs().len() < docs {
+                count = format!("{count} · {}", strings::partial_index(index.docs().len(), docs));
+            }
             block = block.title(Line::styled(format!(" {count} "), border).right_aligned());
         }
         block.render(popup, buf);

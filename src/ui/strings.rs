@@ -45,9 +45,13 @@ pub const FINDER_HINTS: &[(&str, &str)] = &[
 ];
 /// Shown in the finder until the index is built.
 pub const INDEXING: &str = "indexing… (type away: the search runs when it is ready)";
-/// Shown in the finder while documents are still loading.
+/// Shown in the finder while documents are still loading and none is indexed yet.
 pub fn indexing_loading(done: usize, total: usize) -> String {
-    format!("indexing after loading ({done}/{total})… the search runs when it is ready")
+    format!("loading {done}/{total}… the search starts once the first documents are indexed")
+}
+/// The finder's note while only part of the documents is indexed.
+pub fn partial_index(indexed: usize, docs: usize) -> String {
+    format!("{} of {} documents so far", thousands(indexed), thousands(docs))
 }
 /// Shown in the finder before anything is typed.
 pub const FINDER_EMPTY: &str = "type words, pinyin (xzfy) or a metric (metric:件 >1000)";
