@@ -22,7 +22,7 @@ use crate::text::sanitize::{sanitize, shown, str_width, truncate, Shown};
 use crate::text::wrap::wrap;
 
 /// Widest document name in a result row.
-const TITLE_WIDTH: usize = 14;
+const TITLE_WIDTH: usize = 15;
 /// Widest heading path in a result row.
 const PATH_WIDTH: usize = 18;
 /// Columns of text kept before the first match when a row's text is cut at the left.
@@ -204,9 +204,9 @@ impl FinderView<'_> {
         };
         put_str(strings::kind_tag(hit.kind), base.patch(theme.dim), 4, buf);
         let title_w = if narrow { TITLE_WIDTH / 2 } else { TITLE_WIDTH };
-        put_str(&doc.short_title(), base.patch(theme.outline_doc), title_w, buf);
+        put_str(&doc_label(doc, title_w), base.patch(theme.outline_doc), title_w, buf);
         if !narrow {
-            let path = hit.heading.map(|h| path_text(doc, h, 8)).unwrap_or_default();
+            let path = hit.heading.map(|h| short_path(doc, h, PATH_WIDTH)).unwrap_or_default();
             put_str(&path, base.patch(theme.dim), PATH_WIDTH, buf);
         }
         // The highlight positions, for this row only (it is on screen).
@@ -267,6 +267,31 @@ impl FinderView<'_> {
             y += 1;
         }
     }
+}
+
+/// The document's short title in `width` columns, the year kept when the name is cut
+/// (`渭南高新… 2020`).
+fn doc_label(doc: &crate::doc::Document, width: usize) -> String {
+    let short = doc.short_title();
+    if str_width(&short) <= width {
+        return short;
+    }
+    match short.rsplit_once(' ') {
+        Some((name, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{} {year}", truncate(name, width.saturating_sub(5)))
+        }
+        _ => truncate(&short, width),
+    }
+}
+
+/// The heading path down to heading `h` when it fits `width`, else the innermost heading alone
+/// (it says most about the hit).
+fn short_path(doc: &crate::doc::Document, h: usize, width: usize) -> String {
+    let path = path_text(doc, h, width);
+    if str_width(&path) <= width {
+        return path;
+    }
+    doc.headings.get(h).map(|h| truncate(&h.title, width)).unwrap_or_default()
 }
 
 /// The heading path down to heading `h`, each title cut to `part` columns.
