@@ -306,9 +306,20 @@ impl super::App {
     /// Keys while the finder is open.
     pub(super) fn finder_action(&mut self, action: super::Action) {
         use super::Action;
-        let page = self.finder_layout().list.height.max(1) as isize;
+        let list = self.finder_layout().list;
+        let page = list.height.max(1) as isize;
         let f = &mut self.finder;
         match action {
+            Action::Wheel(_, _, down) => f.move_by(if down { 3 } else { -3 }),
+            // A click selects a result; a click on the selected one opens it.
+            Action::Click(x, y) if list.contains(x, y) => {
+                let i = f.offset + usize::from(y - list.y);
+                if i == f.selected {
+                    self.open_hit();
+                } else if i < f.hits().len() {
+                    f.selected = i;
+                }
+            }
             Action::Down => f.move_by(1),
             Action::Up => f.move_by(-1),
             Action::PageDown => f.move_by(page),

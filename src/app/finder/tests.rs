@@ -191,3 +191,18 @@ fn the_selection_stays_within_the_results_and_on_screen() {
     app.update(Action::Up);
     assert!(app.finder.selected < n - 1);
 }
+
+#[test]
+fn a_click_selects_a_result_and_a_second_click_opens_it() {
+    let mut app = app();
+    find(&mut app, "xzfy");
+    let list = app.finder_layout().list;
+    app.update(Action::Click(list.x + 2, list.y + 2));
+    assert_eq!(app.finder.selected, 2);
+    assert!(app.finder.open);
+    app.update(Action::Wheel(list.x, list.y, true));
+    assert_eq!(app.finder.selected, 5);
+    app.update(Action::Click(list.x + 2, list.y + 5));
+    assert!(!app.finder.open, "a click on the selected result opens it");
+    assert_eq!(highlighted(&app), "行政复议");
+}
