@@ -24,7 +24,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(AppView { app, theme }, frame.area());
     // The real cursor at the finder's caret (an input method shows its candidates there);
     // hidden otherwise.
-    if let Some((x, y)) = finder::cursor(app).filter(|_| !app.help) {
+    let inside = |&(x, y): &(u16, u16)| x < frame.area().right() && y < frame.area().bottom();
+    if let Some((x, y)) = finder::cursor(app).filter(inside).filter(|_| !app.help) {
         frame.set_cursor_position((x, y));
     }
 }

@@ -180,3 +180,20 @@ fn while_documents_load_the_finder_says_how_many_are_searched() {
     let top = text(&buf).lines().nth(1).unwrap().to_string();
     assert!(top.contains("2 of 3 documents so far"), "{top}");
 }
+
+#[test]
+fn any_size_draws_without_panicking_even_before_the_resize_arrives() {
+    let mut app = indexed_app(80, 24);
+    type_query(&mut app, "xzfy");
+    for (w, h) in [(1, 1), (2, 3), (10, 5), (30, 8), (119, 30), (120, 30), (200, 60)] {
+        app.update(Action::Resize(w, h));
+        let (buf, cursor) = draw(&app);
+        assert_eq!(buf.area.width, w);
+        if let Some(c) = cursor {
+            assert!(c.x < w && c.y < h, "{c:?} outside {w}x{h}");
+        }
+        // A terminal already resized to something else than the app knows.
+        let mut t = Terminal::new(TestBackend::new(w / 2 + 1, h / 2 + 1)).unwrap();
+        t.draw(|f| render(&app, &Theme::default(), f)).unwrap();
+    }
+}

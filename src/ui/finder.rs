@@ -72,8 +72,9 @@ impl Widget for FinderView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         let l = app.finder_layout();
-        let popup = rect(l.popup).intersection(area);
-        if popup.width < 3 || popup.height < 3 {
+        let popup = rect(l.popup);
+        // The layout is for the last resize: draw nothing rather than outside today's buffer.
+        if popup.width < 3 || popup.height < 3 || popup.intersection(area) != popup {
             return;
         }
         // A blank column each side of the popup, so that no text behind touches its border.
