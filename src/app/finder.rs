@@ -16,65 +16,18 @@
 //! newest is dropped, so a slow stale search never overwrites a newer one.
 
 use std::fmt;
-use std::ops::Range;
 use std::sync::Arc;
 
-use super::geometry::Area;
-use crate::search::{Hit, Index, Kind, Query, Results};
+use crate::search::{Hit, Index, Query, Results};
 
 /// Hits asked of the worker per query.
 pub const RESULT_LIMIT: usize = 500;
-/// Below this width the finder has no preview pane.
-pub const PREVIEW_MIN_WIDTH: u16 = 120;
 
-/// Where the finder's parts go on a `width`×`height` terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FinderLayout {
-    /// The popup with its border.
-    pub popup: Area,
-    /// The query line.
-    pub input: Area,
-    /// The key hints below it.
-    pub hint: Area,
-    /// The result rows.
-    pub list: Area,
-    /// The preview of the selected hit (empty on narrow screens).
-    pub preview: Area,
-}
+mod jump;
+mod layout;
 
-impl FinderLayout {
-    /// The layout for a terminal size; the status line (last row) stays visible.
-    pub fn new(width: u16, height: u16) -> FinderLayout {
-        let main_h = height.saturating_sub(1);
-        let mx = if width >= 100 { 2 } else { 0 };
-        let my = u16::from(main_h >= 20);
-        let popup = Area {
-            x: mx,
-            y: my,
-            width: width.saturating_sub(2 * mx),
-            height: main_h.saturating_sub(2 * my),
-        };
-        let inner = popup.inner();
-        let row = |i: u16| Area { y: inner.y + i, height: u16::from(inner.height > i), ..inner };
-        let input = row(0);
-        let hint = row(1);
-        let body = Area {
-            y: inner.y + 2.min(inner.height),
-            height: inner.height.saturating_sub(2),
-            ..inner
-        };
-        let (list, preview) = if width >= PREVIEW_MIN_WIDTH {
-            let lw = body.width * 55 / 100;
-            let list = Area { width: lw, ..body };
-            // One column for the divider.
-            let preview = Area { x: body.x + lw + 1, width: body.width - lw - 1, ..body };
-            (list, preview)
-        } else {
-            (body, Area::default())
-        };
-        FinderLayout { popup, input, hint, list, preview }
-    }
-}
+pub use jump::hit_range;
+pub use layout::{FinderLayout, PREVIEW_MIN_WIDTH};
 
 /// Where the reader was when the finder opened, to go back there on Esc.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,18 +182,6 @@ impl FinderState {
 /// Queries kept in the history (as many as the store keeps).
 const HISTORY_LIMIT: usize = crate::store::places::HISTORY_LIMIT;
 
-/// The byte range of a hit's line to highlight: what the query matched (from the first to the
-/// last matched character) in headings and text, the whole item otherwise.
-pub fn hit_range(index: &Index, query: &Query, hit: &Hit) -> Range<usize> {
-    if matches!(hit.kind, Kind::Heading | Kind::Text) {
-        let marks = index.highlight(query, hit);
-        if let (Some(first), Some(last)) = (marks.first(), marks.last()) {
-            return hit.span.start + first.start..hit.span.start + last.end;
-        }
-    }
-    hit.span.clone()
-}
-
 /// The generation and query of a search to run.
 pub type Request = (u64, String);
 
@@ -350,74 +291,6 @@ impl super::App {
         };
         self.focus = s.focus;
         self.highlight = s.highlight;
-        self.follow();
-    }
-
-    /// Enter: closes the finder and shows the selected hit in the reader.
-    fn open_hit(&mut self) {
-        let f = &mut self.finder;
-        let (Some(query), Some(hit)) =
-            (f.shown_query().cloned(), f.hits().get(f.selected).cloned())
-        else {
-            return;
-        };
-        let hits = f.hits().to_vec();
-        let current = f.selected;
-        let q = f.query.clone();
-        f.remember(&q);
-        f.open = false;
-        f.saved = None;
-        f.last = Some(LastSearch { query, hits, current });
-        self.show_hit(&hit);
-    }
-
-    /// `n`/`N`: the next or previous hit of the last search, wrapping around.
-    pub(super) fn step_hit(&mut self, forward: bool) {
-        let Some(last) = &mut self.finder.last else {
-            self.note = Some(super::Note::NoSearch);
-            return;
-        };
-        let n = last.hits.len();
-        if n == 0 {
-            return;
-        }
-        last.current = if forward { (last.current + 1) % n } else { (last.current + n - 1) % n };
-        let hit = last.hits[last.current].clone();
-        let note = super::Note::Hit(last.current + 1, n);
-        self.show_hit(&hit);
-        self.note = Some(note);
-    }
-
-    /// Shows `hit` in the reader: its document, its line on screen, the match highlighted,
-    /// the outline following. A hit outside the report's own text shows in the original file.
-    fn show_hit(&mut self, hit: &Hit) {
-        let range = match (&self.finder.index, &self.finder.last) {
-            (Some(index), Some(last)) => hit_range(index, &last.query, hit),
-            _ => hit.span.clone(),
-        };
-        if self.focus != super::Focus::Outline || self.geometry.single_pane() {
-            self.focus = super::Focus::Reader;
-        }
-        self.sync();
-        let (doc, line) = (hit.doc, hit.line);
-        self.reader.goto(&self.docs, doc, line);
-        let shown = |app: &super::App| {
-            let rows = app.reader.rows();
-            rows.and_then(|rows| rows.rows.get(app.reader.top)).is_some_and(|row| row.line == line)
-        };
-        if !shown(self) && self.reader.mode == super::rows::Mode::Clean {
-            self.reader.toggle_mode(&self.docs);
-            self.reader.goto(&self.docs, doc, line);
-        }
-        // The line starts at the top; a long paragraph scrolls on until the match is shown.
-        if let Some(rows) = self.reader.rows() {
-            let at = rows.row_of(line, range.start);
-            if at >= self.reader.top + self.reader.height.max(1) {
-                self.reader.top = at;
-            }
-        }
-        self.highlight = Some(super::Highlight { doc, line, range });
-        self.outline.open_doc(&self.docs, doc);
         self.follow();
     }
 }
