@@ -9,13 +9,16 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 use super::keymap::{keys_label, Context, KEYMAP};
 use super::strings;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Focus};
 use crate::text::sanitize::{str_width, truncate};
 
-/// The key help overlay.
+/// The key help overlay: the keys of the panes, or those of the metrics views when opened
+/// from there.
 pub struct HelpView<'a> {
     /// The styles.
     pub theme: &'a Theme,
+    /// Where the help was asked for.
+    pub focus: Focus,
 }
 
 /// Width of the key column.
@@ -69,9 +72,20 @@ impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let mut left = section(t, &[Context::Move], strings::HELP_MOVE);
-        left.push(Line::default());
-        left.extend(section(t, &[Context::Reader, Context::Document], strings::HELP_READER));
-        let mut right = section(t, &[Context::Outline], strings::HELP_OUTLINE);
+        let mut right = if self.focus.takes_text() {
+            let mut s = section(t, &[Context::Metrics, Context::Views], strings::HELP_METRICS);
+            let (key, what) = strings::HELP_TYPING;
+            let pad = KEY_COL.saturating_sub(str_width(key));
+            s.push(Line::from(vec![
+                Span::styled(format!("  {key}{}", " ".repeat(pad)), t.popup.patch(t.key)),
+                Span::styled(what, t.popup),
+            ]));
+            s
+        } else {
+            left.push(Line::default());
+            left.extend(section(t, &[Context::Reader, Context::Document], strings::HELP_READER));
+            section(t, &[Context::Outline], strings::HELP_OUTLINE)
+        };
         right.push(Line::default());
         right.extend(section(t, &[Context::Global], strings::HELP_GLOBAL));
         let col =

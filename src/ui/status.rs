@@ -96,6 +96,8 @@ impl Widget for StatusView<'_> {
             let hints = match app.focus {
                 Focus::Reader => strings::HINTS_READER,
                 Focus::Outline => strings::HINTS_OUTLINE,
+                Focus::Metrics => strings::HINTS_METRICS,
+                Focus::Compare => strings::HINTS_COMPARE,
             };
             let mut spare = width.saturating_sub(left_width + right_width + 1);
             let mut h = Vec::new();
