@@ -26,7 +26,7 @@ pub const HELP_GLOBAL: &str = "Anywhere";
 /// Help section title.
 pub const HELP_METRICS: &str = "Metrics table and compare";
 /// The help line for typing in the views (not a binding of its own).
-pub const HELP_TYPING: (&str, &str) = ("type", "filter (table) / label (compare)");
+pub const HELP_TYPING: (&str, &str) = ("type", "edit the filter / label");
 /// The metrics table's title: rows shown of all, and the sort.
 pub fn metrics_title(shown: usize, total: usize) -> String {
     format!("Metrics · {shown} of {total}")
