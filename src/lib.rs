@@ -33,6 +33,7 @@ pub mod app;
 pub mod doc;
 pub mod metrics;
 pub mod outline;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod watch;
