@@ -1,5 +1,5 @@
-//! The metrics table's state: every metric of the loaded documents, filtered by a metric query
-//! (`复议 >5`, `资金 >1亿`) and sorted by a column. The selection stays on its metric through
+//! The metrics table's state: every metric of the loaded documents, filtered by the search
+//! module's metric query (`复议 >5`, `资金 >1亿`) and sorted by a column. The selection stays on its metric through
 //! filtering and sorting whenever that metric is still listed.
 
 use std::cmp::Ordering;
@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use super::Focus;
 use crate::doc::Document;
 use crate::metrics::Metric;
+use crate::search::Query;
 
 /// A metric by position: the document's index and the metric's index in its `metrics`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -103,10 +104,11 @@ impl MetricsState {
     /// selected when it is still listed (the first row otherwise).
     pub fn refresh(&mut self, docs: &[Document]) {
         let keep = self.selected();
-        let filter = match MetricFilter::parse(&self.query) {
+        // The finder's metric query language: `复议 >5`, `资金 >1亿`, `'literal`, `!not`.
+        let filter = match Query::parse_metric(&self.query) {
             Ok(f) => f,
             Err(e) => {
-                self.error = Some(e);
+                self.error = Some(e.to_string());
                 return;
             }
         };
@@ -115,7 +117,7 @@ impl MetricsState {
         let mut rows: Vec<MetricRef> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for (i, m) in doc.metrics.iter().enumerate() {
-                if filter.matches(doc, m) {
+                if filter.matches_metric(m) {
                     rows.push(MetricRef { doc: d, index: i });
                 }
             }
@@ -165,69 +167,5 @@ impl MetricsState {
             self.offset = self.selected + 1 - height;
         }
         self.offset = self.offset.min(self.rows.len().saturating_sub(height));
-    }
-}
-
-/// The table's filter: words that must all occur in the metric's label, heading or raw text or
-/// in the document's title, and value comparisons `>N` `>=N` `<N` `<=N` (`万` and `亿` read in
-/// N: `>1亿`).
-#[derive(Debug, Clone, Default)]
-pub struct MetricFilter {
-    words: Vec<String>,
-    limits: Vec<(Ordering, bool, f64)>,
-}
-
-impl MetricFilter {
-    /// Parses a filter; a comparison without a number is an error.
-    pub fn parse(query: &str) -> Result<MetricFilter, String> {
-        let mut f = MetricFilter::default();
-        for word in query.split_whitespace() {
-            let word = word.strip_prefix('=').unwrap_or(word);
-            let (op, or_equal, rest) = if let Some(r) = word.strip_prefix(">=") {
-                (Ordering::Greater, true, r)
-            } else if let Some(r) = word.strip_prefix("<=") {
-                (Ordering::Less, true, r)
-            } else if let Some(r) = word.strip_prefix('>') {
-                (Ordering::Greater, false, r)
-            } else if let Some(r) = word.strip_prefix('<') {
-                (Ordering::Less, false, r)
-            } else {
-                if !word.is_empty() {
-                    f.words.push(crate::text::fold(word).to_lowercase());
-                }
-                continue;
-            };
-            let (digits, scale) = match rest.strip_suffix('亿') {
-                Some(d) => (d, 1e8),
-                None => match rest.strip_suffix('万') {
-                    Some(d) => (d, 1e4),
-                    None => (rest, 1.0),
-                },
-            };
-            let n: f64 = digits
-                .replace(',', "")
-                .parse()
-                .map_err(|_| format!("`{word}`: a number is expected after the comparison"))?;
-            f.limits.push((op, or_equal, n * scale));
-        }
-        Ok(f)
-    }
-
-    /// Whether metric `m` of `doc` passes.
-    pub fn matches(&self, doc: &Document, m: &Metric) -> bool {
-        let limits = self.limits.iter().all(|&(op, eq, n)| {
-            let ord = m.value.total_cmp(&n);
-            ord == op || (eq && ord == Ordering::Equal)
-        });
-        if !limits {
-            return false;
-        }
-        if self.words.is_empty() {
-            return true;
-        }
-        let heading = m.heading.as_deref().unwrap_or("");
-        let text = crate::text::fold(&format!("{} {heading} {} {}", m.label, m.raw, doc.title()))
-            .to_lowercase();
-        self.words.iter().all(|w| text.contains(w.as_str()))
     }
 }
