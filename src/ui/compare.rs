@@ -75,7 +75,7 @@ impl Widget for CompareView<'_> {
         let longest =
             c.rows().filter_map(|r| r.get(&app.docs)).map(|(d, _)| str_width(&d.short_title()));
         let title_w = longest.max().unwrap_or(0).clamp(8, (width * 28 / 100).max(8));
-        let label_w = if width >= 60 { (width * 18 / 100).min(32) } else { 0 };
+        let label_w = if width >= 60 { (width * 22 / 100).min(32) } else { 0 };
         // " NN. title  value  bar  label"
         let bar_w = width.saturating_sub(5 + title_w + 2 + value_w + 2 + 2 + label_w).max(1);
 

@@ -85,8 +85,8 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(w: usize, value: usize, unit: usize) -> Columns {
-        let doc = (w * 18 / 100).clamp(6, 24);
+    fn new(w: usize, doc: usize, value: usize, unit: usize) -> Columns {
+        let doc = doc.clamp(6, (w * 24 / 100).clamp(6, 24));
         let value = value.clamp(7, 14);
         let unit = unit.clamp(4, 8);
         // One space before each column.
@@ -130,10 +130,11 @@ impl Widget for MetricsView<'_> {
         }
 
         let listed = m.rows.iter().filter_map(|r| r.get(&app.docs));
-        let (value_w, unit_w) = listed.fold((0, 0), |(v, u), (_, x)| {
-            (v.max(str_width(&value_text(x))), u.max(str_width(&x.unit)))
+        let (doc_w, value_w, unit_w) = listed.fold((0, 0, 0), |(d, v, u), (doc, x)| {
+            let dw = str_width(&doc.short_title());
+            (d.max(dw), v.max(str_width(&value_text(x))), u.max(str_width(&x.unit)))
         });
-        let cols = Columns::new(width, value_w, unit_w);
+        let cols = Columns::new(width, doc_w, value_w, unit_w);
         let arrow = if m.descending { "▼" } else { "▲" };
         let keys =
             [SortKey::Document, SortKey::Label, SortKey::Value, SortKey::Unit, SortKey::Heading];

@@ -65,7 +65,7 @@ impl Widget for StatusView<'_> {
             ));
             right.push(Span::styled(format!(" {}", strings::HELP_HINT.1), theme.status));
         }
-        if app.current_doc().is_some() {
+        if app.current_doc().is_some() && !app.focus.takes_text() {
             right.push(Span::styled(format!(" {:>3}% ", app.reader.percent()), theme.status));
         }
         let mut right_width: usize = right.iter().map(|s| str_width(&s.content)).sum();
@@ -73,7 +73,23 @@ impl Widget for StatusView<'_> {
         // Left side: title and heading path in what is left.
         let room = width.saturating_sub(right_width);
         let mut left: Vec<Span> = Vec::new();
-        if let Some(doc) = app.current_doc() {
+        let selected = match app.focus {
+            Focus::Metrics => app.metrics.selected(),
+            Focus::Compare => app.compare.selected(),
+            _ => None,
+        };
+        if app.focus.takes_text() {
+            // Where the selected metric is: the document and the line.
+            if let Some((doc, m)) = selected.and_then(|r| r.get(&app.docs)) {
+                let title = truncate(&doc.short_title(), TITLE_MAX.min(room / 2));
+                let place =
+                    truncate(&strings::metric_place(&title, m.line), room.saturating_sub(2));
+                left.push(Span::styled(
+                    format!(" {place} "),
+                    theme.status.add_modifier(Modifier::BOLD),
+                ));
+            }
+        } else if let Some(doc) = app.current_doc() {
             let title = truncate(&doc.short_title(), TITLE_MAX.min(room / 2));
             left.push(Span::styled(
                 format!(" {title} "),

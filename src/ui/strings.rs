@@ -39,6 +39,10 @@ pub const FILTER_PLACEHOLDER: &str = "type words or >5 <=1亿 …";
 pub const COLUMNS: [&str; 5] = ["Document", "Label", "Value", "Unit", "Heading"];
 /// Shown when no metric passes the filter.
 pub const NO_METRICS: &str = "No metric matches.";
+/// The selected metric's place in the status line.
+pub fn metric_place(short_title: &str, line: usize) -> String {
+    format!("{short_title} · line {line}")
+}
 /// The compare view's title.
 pub fn compare_title(groups: usize, rows: usize) -> String {
     let g = if groups == 1 { "unit" } else { "units" };
