@@ -102,7 +102,9 @@ pub const KEYMAP: &[Binding] = &[
 /// Whether `binding` applies with `focus`.
 pub fn applies(binding: &Binding, focus: Focus) -> bool {
     match binding.context {
-        Move | Global => true,
+        Move => true,
+        // `!` is part of the query language (`!exclude`): typed in the views, not a key.
+        Global => !(focus.takes_text() && binding.action == Action::ShowMessages),
         Document => matches!(focus, Focus::Reader | Focus::Outline),
         Reader => focus == Focus::Reader,
         Outline => focus == Focus::Outline,
@@ -214,6 +216,8 @@ mod tests {
         assert_eq!(press('>', m), Some(Action::Input('>')));
         assert_eq!(press('5', m), Some(Action::Input('5')));
         assert_eq!(press('m', m), Some(Action::Input('m')), "m types in the filter");
+        assert_eq!(press('!', m), Some(Action::Input('!')), "!exclude can be typed");
+        assert_eq!(press('!', Focus::Reader), Some(Action::ShowMessages));
         assert_eq!(press('r', m), Some(Action::Input('r')), "reader keys do not apply");
         assert_eq!(press('s', m), Some(Action::CycleSort));
         assert_eq!(press('c', m), Some(Action::OpenCompare));
