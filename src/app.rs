@@ -102,7 +102,8 @@ pub enum Action {
     Open,
     /// The table of all metrics.
     OpenMetrics,
-    /// Compare the selected metric's kind across the documents.
+    /// Compare the selected metric's kind across the documents (in the reader: the
+    /// highlighted metric, else the first on screen).
     OpenCompare,
     /// Metrics table: sort by the next column.
     CycleSort,
@@ -131,6 +132,8 @@ pub enum Note {
     FinderComing,
     /// No further heading or document in that direction.
     NoMore,
+    /// `c` in the reader with no metric on screen.
+    NoMetric,
 }
 
 /// Loading progress: documents done (loaded or failed) out of the total found.
@@ -253,6 +256,7 @@ impl App {
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Click(x, y) => self.click(x, y),
             Action::OpenMetrics => self.open_metrics(),
+            Action::OpenCompare => self.compare_on_screen(),
             _ if self.focus == Focus::Outline => self.outline_action(action),
             _ => self.reader_action(action),
         }

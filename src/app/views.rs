@@ -3,7 +3,7 @@
 
 use super::metrics::MetricRef;
 use super::rows::Mode;
-use super::{Action, App, Focus, Highlight};
+use super::{Action, App, Focus, Highlight, Note};
 
 /// Rows the mouse wheel moves a view's selection.
 const WHEEL_ROWS: isize = 3;
@@ -18,11 +18,46 @@ impl App {
         self.metrics.refresh(&self.docs);
     }
 
-    /// `c`: compares the selected metric's kind (its label as is) across the documents.
-    fn open_compare(&mut self) {
-        let Some((_, m)) = self.metrics.selected().and_then(|r| r.get(&self.docs)) else {
-            return;
-        };
+    /// `c` in the reader: compares the highlighted metric, or else the first one on screen.
+    pub(super) fn compare_on_screen(&mut self) {
+        match self.metric_on_screen() {
+            Some(r) => self.open_compare(r),
+            None => self.note = Some(Note::NoMetric),
+        }
+    }
+
+    /// The metric `c` in the reader compares: the highlighted one when it is on screen, else
+    /// the first one on screen.
+    fn metric_on_screen(&self) -> Option<MetricRef> {
+        let (doc, rows) = (self.current_doc()?, self.reader.rows()?);
+        let d = self.reader.doc;
+        let screen = rows.rows.iter().skip(self.reader.top).take(self.reader.height.max(1));
+        let mut first = None;
+        for row in screen {
+            let from = doc.metrics.partition_point(|m| m.line < row.line);
+            for (i, m) in doc.metrics.iter().enumerate().skip(from) {
+                if m.line != row.line {
+                    break;
+                }
+                if !row.range.contains(&m.start) {
+                    continue;
+                }
+                let hit = self
+                    .highlight
+                    .as_ref()
+                    .is_some_and(|h| h.doc == d && h.line == m.line && h.range.start == m.start);
+                if hit {
+                    return Some(MetricRef { doc: d, index: i });
+                }
+                first = first.or(Some(MetricRef { doc: d, index: i }));
+            }
+        }
+        first
+    }
+
+    /// Compares the kind of metric `r` (its label as is) across the documents.
+    fn open_compare(&mut self, r: MetricRef) {
+        let Some((_, m)) = r.get(&self.docs) else { return };
         self.compare.label = m.label.clone();
         self.compare.selected = 0;
         self.compare.offset = 0;
@@ -30,8 +65,7 @@ impl App {
         self.focus = Focus::Compare;
         self.compare.refresh(&self.docs);
         // Start on the metric the comparison was asked from.
-        let from = self.metrics.selected();
-        let at = self.compare.rows().position(|r| Some(r) == from);
+        let at = self.compare.rows().position(|x| x == r);
         self.compare.selected = at.unwrap_or(0);
     }
 
@@ -96,7 +130,11 @@ impl App {
             }
             Action::CycleSort if table => self.metrics.cycle_sort(&self.docs),
             Action::ReverseSort if table => self.metrics.reverse_sort(&self.docs),
-            Action::OpenCompare if table => self.open_compare(),
+            Action::OpenCompare if table => {
+                if let Some(r) = self.metrics.selected() {
+                    self.open_compare(r);
+                }
+            }
             Action::Open => {
                 let target = if table { self.metrics.selected() } else { self.compare.selected() };
                 if let Some(r) = target {

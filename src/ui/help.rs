@@ -98,7 +98,10 @@ impl Widget for HelpView<'_> {
                 &[Context::Reader, Context::Document],
                 strings::HELP_READER,
             ));
-            section(t, self.focus, &[Context::Outline], strings::HELP_OUTLINE)
+            let mut s = section(t, self.focus, &[Context::Outline], strings::HELP_OUTLINE);
+            s.push(Line::default());
+            s.extend(section(t, self.focus, &[Context::Numbers], strings::HELP_NUMBERS));
+            s
         };
         right.push(Line::default());
         right.extend(section(t, self.focus, &[Context::Global], strings::HELP_GLOBAL));

@@ -18,6 +18,8 @@ pub enum Context {
     Document,
     /// Anywhere.
     Global,
+    /// The metrics views' doors, from either pane (`m`, `c`).
+    Numbers,
     /// The metrics table.
     Metrics,
     /// The metrics table and the compare view.
@@ -62,7 +64,7 @@ const fn b(context: Context, keys: &'static [Key], action: Action, help: &'stati
     Binding { context, keys, action, help }
 }
 
-use Context::{Document, Global, Metrics, Move, Outline, Reader, Views};
+use Context::{Document, Global, Metrics, Move, Numbers, Outline, Reader, Views};
 use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The key table, in help order.
@@ -81,7 +83,8 @@ pub const KEYMAP: &[Binding] = &[
     b(Document, &[k('}')], Action::NextDoc, "next document"),
     b(Document, &[k('{')], Action::PrevDoc, "previous document"),
     b(Document, &[k('r')], Action::ToggleRaw, "clean text ↔ original"),
-    b(Document, &[k('m')], Action::OpenMetrics, "table of all metrics"),
+    b(Numbers, &[k('m')], Action::OpenMetrics, "table of all metrics"),
+    b(Numbers, &[k('c')], Action::OpenCompare, "compare a metric"),
     b(Outline, &[code(Enter)], Action::Open, "show in the reader"),
     b(Outline, &[k('l'), code(Right)], Action::Expand, "expand / first child"),
     b(Outline, &[k('h'), code(Left)], Action::Collapse, "collapse / parent"),
@@ -105,7 +108,7 @@ pub fn applies(binding: &Binding, focus: Focus) -> bool {
         Move => true,
         // `!` is part of the query language (`!exclude`): typed in the views, not a key.
         Global => !(focus.takes_text() && binding.action == Action::ShowMessages),
-        Document => matches!(focus, Focus::Reader | Focus::Outline),
+        Document | Numbers => matches!(focus, Focus::Reader | Focus::Outline),
         Reader => focus == Focus::Reader,
         Outline => focus == Focus::Outline,
         Metrics => focus == Focus::Metrics,

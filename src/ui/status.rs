@@ -42,6 +42,7 @@ impl Widget for StatusView<'_> {
         let note = match app.note {
             Some(Note::FinderComing) => Some(strings::FINDER_COMING),
             Some(Note::NoMore) => Some(strings::NO_MORE),
+            Some(Note::NoMetric) => Some(strings::NO_METRIC),
             None => None,
         };
         if let Some(n) = note {

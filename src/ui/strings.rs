@@ -24,6 +24,8 @@ pub const HELP_OUTLINE: &str = "Outline";
 /// Help section title.
 pub const HELP_GLOBAL: &str = "Anywhere";
 /// Help section title.
+pub const HELP_NUMBERS: &str = "Metrics";
+/// Help section title.
 pub const HELP_METRICS: &str = "Metrics table and compare";
 /// The help line for typing in the views (not a binding of its own).
 pub const HELP_TYPING: (&str, &str) = ("type", "edit the filter / label");
@@ -66,6 +68,8 @@ pub const MESSAGES_TITLE: &str = "Messages (Esc to dismiss)";
 pub const FINDER_COMING: &str = "finder: coming in the next version";
 /// The status note when a jump has nowhere to go.
 pub const NO_MORE: &str = "no more in that direction";
+/// The status note when `c` finds no metric on screen.
+pub const NO_METRIC: &str = "no metric on screen to compare";
 /// Loading progress in the status line.
 pub fn loading(done: usize, total: usize) -> String {
     if total == 0 {

@@ -228,3 +228,25 @@ fn view_keys_move_the_selection_and_not_the_reader() {
     app.update(Action::SwitchFocus);
     assert_eq!((app.reader.doc, app.reader.top, app.focus), (0, 0, Focus::Metrics));
 }
+
+#[test]
+fn c_in_the_reader_compares_the_highlighted_metric_or_the_first_on_screen() {
+    let mut app = app();
+    app.update(Action::OpenCompare);
+    assert_eq!(app.focus, Focus::Compare, "line 2 of a.txt states 6件");
+    assert_eq!(app.compare.label, "行政复议案件");
+    app.update(Action::Close);
+    assert_eq!(app.focus, Focus::Reader);
+    // Nothing on screen: a note, no view.
+    app.update(Action::NextDoc);
+    assert_eq!(app.reader.line(), Some(1), "b.txt states nothing before line 50");
+    app.update(Action::OpenCompare);
+    assert_eq!((app.focus, app.note), (Focus::Reader, Some(Note::NoMetric)));
+    // After a jump, the highlighted metric is the one compared, even with another above it.
+    app.update(Action::OpenMetrics);
+    typed(&mut app, "金额");
+    app.update(Action::Open);
+    app.update(Action::OpenCompare);
+    assert_eq!(app.compare.label, "涉及金额");
+    assert_eq!(app.compare.selected().map(|r| (r.doc, r.index)), Some((1, 1)));
+}
