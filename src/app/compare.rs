@@ -4,16 +4,20 @@
 //! The screen lists each group as a header line, its rows, and a blank line before the next
 //! group; [`CompareState::line_of`] maps a row to that layout so scrolling stays exact.
 
+use std::collections::HashMap;
+
 use super::metrics::MetricRef;
 use super::Focus;
 use crate::doc::Document;
 use crate::metrics::compare::compare;
 
 /// The rows that share one unit, largest value first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompareGroup {
     /// The unit (`件`, `元`, `%` …).
     pub unit: String,
+    /// The largest value (the full length of a bar).
+    pub max: f64,
     /// The metrics, ranked.
     pub rows: Vec<MetricRef>,
 }
@@ -38,11 +42,14 @@ impl CompareState {
     /// still listed.
     pub fn refresh(&mut self, docs: &[Document]) {
         let keep = self.selected();
+        let index: HashMap<*const Document, usize> =
+            docs.iter().enumerate().map(|(i, d)| (std::ptr::from_ref(d), i)).collect();
         self.groups = compare(docs, &self.label)
             .into_iter()
             .map(|g| CompareGroup {
-                unit: g.unit,
-                rows: g.rows.iter().filter_map(|r| locate(docs, r.doc, r.metric)).collect(),
+                max: g.max(),
+                unit: g.unit.clone(),
+                rows: g.rows.iter().filter_map(|r| locate(&index, r.doc, r.metric)).collect(),
             })
             .collect();
         self.selected = keep.and_then(|k| self.rows().position(|r| r == k)).unwrap_or(0);
@@ -109,9 +116,13 @@ impl CompareState {
     }
 }
 
-/// The position of `metric` of `doc` among the loaded documents.
-fn locate(docs: &[Document], doc: &Document, metric: &crate::metrics::Metric) -> Option<MetricRef> {
-    let d = docs.iter().position(|x| std::ptr::eq(x, doc))?;
+/// The position of `metric` of `doc` among the loaded documents (`index`: by address).
+fn locate(
+    index: &HashMap<*const Document, usize>,
+    doc: &Document,
+    metric: &crate::metrics::Metric,
+) -> Option<MetricRef> {
+    let d = *index.get(&std::ptr::from_ref(doc))?;
     let index = doc.metrics.iter().position(|m| std::ptr::eq(m, metric))?;
     Some(MetricRef { doc: d, index })
 }

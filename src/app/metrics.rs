@@ -6,8 +6,9 @@ use std::cmp::Ordering;
 
 use super::Focus;
 use crate::doc::Document;
-use crate::metrics::Metric;
+use crate::metrics::{format_value, Metric};
 use crate::search::Query;
+use crate::text::width;
 
 /// A metric by position: the document's index and the metric's index in its `metrics`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -92,6 +93,26 @@ pub struct MetricsState {
     pub offset: usize,
     /// The pane that had the focus before the table opened.
     pub from: Focus,
+    /// The widest cell of each sized column over all listed rows (kept with the rows, so the
+    /// drawing neither measures every row each frame nor jumps while scrolling).
+    pub widths: Widths,
+}
+
+/// Display widths of the widest document name, value and unit listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Widths {
+    /// The widest `Document::short_title`.
+    pub doc: usize,
+    /// The widest [`shown_value`].
+    pub value: usize,
+    /// The widest unit.
+    pub unit: usize,
+}
+
+/// A value as the table and the compare view show it: `≈` when approximate, then `1.59亿` or
+/// `15,000`.
+pub fn shown_value(m: &Metric) -> String {
+    format!("{}{}", if m.approx { "≈" } else { "" }, format_value(m.value, &m.unit))
 }
 
 impl MetricsState {
@@ -113,17 +134,33 @@ impl MetricsState {
             }
         };
         self.error = None;
+        let all = self.query.trim().is_empty();
         self.total = docs.iter().map(|d| d.metrics.len()).sum();
         let mut rows: Vec<MetricRef> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for (i, m) in doc.metrics.iter().enumerate() {
-                if filter.matches_metric(m) {
+                if all || filter.matches_metric(m) {
                     rows.push(MetricRef { doc: d, index: i });
                 }
             }
         }
+        let titles: Vec<usize> = docs.iter().map(|d| width(&d.short_title())).collect();
+        self.widths = rows.iter().fold(Widths::default(), |w, r| match r.get(docs) {
+            Some((_, m)) => Widths {
+                doc: w.doc.max(titles.get(r.doc).copied().unwrap_or(0)),
+                value: w.value.max(width(&shown_value(m))),
+                unit: w.unit.max(width(&m.unit)),
+            },
+            None => w,
+        });
+        self.rows = rows;
+        self.sort_rows(docs, keep);
+    }
+
+    /// Sorts the rows, keeping `keep` selected when listed (the first row otherwise).
+    fn sort_rows(&mut self, docs: &[Document], keep: Option<MetricRef>) {
         let (key, descending) = (self.sort, self.descending);
-        rows.sort_by(|a, b| {
+        self.rows.sort_by(|a, b| {
             let ord = match (a.get(docs), b.get(docs)) {
                 (Some(x), Some(y)) => key.compare(x, y),
                 _ => Ordering::Equal,
@@ -135,7 +172,6 @@ impl MetricsState {
                 if descending && key == SortKey::Document { natural.reverse() } else { natural };
             ord.then(natural)
         });
-        self.rows = rows;
         self.selected = keep.and_then(|k| self.rows.iter().position(|&r| r == k)).unwrap_or(0);
     }
 
@@ -143,13 +179,13 @@ impl MetricsState {
     pub fn cycle_sort(&mut self, docs: &[Document]) {
         self.sort = self.sort.next();
         self.descending = self.sort.starts_descending();
-        self.refresh(docs);
+        self.sort_rows(docs, self.selected());
     }
 
     /// `S`: reverses the direction of the sort.
     pub fn reverse_sort(&mut self, docs: &[Document]) {
         self.descending = !self.descending;
-        self.refresh(docs);
+        self.sort_rows(docs, self.selected());
     }
 
     /// Moves the selection by `delta` rows, stopping at the ends.

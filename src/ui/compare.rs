@@ -6,10 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
-use super::metrics::{edit_line, fit, fit_right, value_text};
+use super::metrics::{edit_line, fit, fit_right};
 use super::strings;
 use super::theme::Theme;
 use crate::app::compare::CompareGroup;
+use crate::app::metrics::shown_value as value_text;
 use crate::app::App;
 use crate::metrics::compare::bar;
 use crate::text::sanitize::str_width;
@@ -91,13 +92,7 @@ impl Widget for CompareView<'_> {
                 Item::Row { group, rank, flat } => {
                     let Some(r) = group.rows.get(rank - 1) else { continue };
                     let Some((doc, m)) = r.get(&app.docs) else { continue };
-                    let max = group
-                        .rows
-                        .iter()
-                        .filter_map(|r| r.get(&app.docs))
-                        .map(|(_, m)| m.value)
-                        .fold(0.0, f64::max);
-                    let fraction = if max > 0.0 { m.value / max } else { 0.0 };
+                    let fraction = if group.max > 0.0 { m.value / group.max } else { 0.0 };
                     let head = format!(" {rank:>2}. {}  ", fit(&doc.short_title(), title_w));
                     let value = format!("{}{}", value_text(m), m.unit);
                     let value = format!("{}  ", fit_right(&value, value_w));

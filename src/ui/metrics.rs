@@ -9,9 +9,8 @@ use ratatui::widgets::Widget;
 
 use super::strings;
 use super::theme::Theme;
-use crate::app::metrics::SortKey;
+use crate::app::metrics::{shown_value as value_text, SortKey};
 use crate::app::App;
-use crate::metrics::{format_value, Metric};
 use crate::text::sanitize::{str_width, truncate};
 
 /// The metrics table over both panes.
@@ -34,11 +33,6 @@ pub(super) fn fit_right(s: &str, w: usize) -> String {
     let t = truncate(s, w);
     let fill = w.saturating_sub(str_width(&t));
     format!("{}{t}", " ".repeat(fill))
-}
-
-/// The value as the table shows it: `≈` when approximate, then `1.59亿` / `15,000`.
-pub(super) fn value_text(m: &Metric) -> String {
-    format!("{}{}", if m.approx { "≈" } else { "" }, format_value(m.value, &m.unit))
 }
 
 /// The line being edited: prompt, text with a cursor, and a placeholder or note after it.
@@ -129,12 +123,8 @@ impl Widget for MetricsView<'_> {
             return;
         }
 
-        let listed = m.rows.iter().filter_map(|r| r.get(&app.docs));
-        let (doc_w, value_w, unit_w) = listed.fold((0, 0, 0), |(d, v, u), (doc, x)| {
-            let dw = str_width(&doc.short_title());
-            (d.max(dw), v.max(str_width(&value_text(x))), u.max(str_width(&x.unit)))
-        });
-        let cols = Columns::new(width, doc_w, value_w, unit_w);
+        let w = m.widths;
+        let cols = Columns::new(width, w.doc, w.value, w.unit);
         let arrow = if m.descending { "▼" } else { "▲" };
         let keys =
             [SortKey::Document, SortKey::Label, SortKey::Value, SortKey::Unit, SortKey::Heading];
