@@ -95,6 +95,20 @@ impl CompareState {
         (line, false)
     }
 
+    /// The row shown on screen line `line` of the list, if that line is a row.
+    pub fn row_at(&self, line: usize) -> Option<usize> {
+        let (mut top, mut before) = (0, 0);
+        for g in &self.groups {
+            let n = g.rows.len();
+            if line > top && line <= top + n {
+                return Some(before + line - top - 1);
+            }
+            before += n;
+            top += n + 2;
+        }
+        None
+    }
+
     /// Moves the selection by `delta` rows, stopping at the ends.
     pub fn move_by(&mut self, delta: isize) {
         let last = self.len().saturating_sub(1);

@@ -113,6 +113,17 @@ impl App {
             return;
         }
         match action {
+            Action::Click(x, y) if self.geometry.view_list.contains(x, y) => {
+                let dy = usize::from(y - self.geometry.view_list.y);
+                if table {
+                    let i = self.metrics.offset + dy;
+                    if i < self.metrics.rows.len() {
+                        self.metrics.selected = i;
+                    }
+                } else if let Some(i) = self.compare.row_at(self.compare.offset + dy) {
+                    self.compare.selected = i;
+                }
+            }
             Action::Input(_) | Action::DeleteChar => {
                 let line = if table { &mut self.metrics.query } else { &mut self.compare.label };
                 match action {

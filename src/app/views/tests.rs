@@ -250,3 +250,63 @@ fn c_in_the_reader_compares_the_highlighted_metric_or_the_first_on_screen() {
     assert_eq!(app.compare.label, "涉及金额");
     assert_eq!(app.compare.selected().map(|r| (r.doc, r.index)), Some((1, 1)));
 }
+
+#[test]
+fn a_number_deep_in_a_long_paragraph_is_scrolled_into_view() {
+    let mut app = App::new(60, 12);
+    let long = format!("{}共计42件。", "依法行政工作持续推进,法治政府建设取得新成效。".repeat(40));
+    let mut d = Document::new("long.txt", "UTF-8", Format::Text, format!("标题\n{long}\n结尾"));
+    d.card.body_first_line = 1;
+    d.card.body_last_line = 3;
+    d.metrics = vec![Metric {
+        line: 2,
+        start: long.find("42件").expect("in the line"),
+        raw: "42件".into(),
+        value: 42.0,
+        unit: "件".into(),
+        approx: false,
+        label: "共计".into(),
+        heading: None,
+    }];
+    app.add_document(d);
+    app.update(Action::OpenMetrics);
+    app.update(Action::Open);
+    let rows = app.reader.rows().expect("wrapped");
+    let start = app.docs[0].metrics[0].start;
+    let at = rows.row_of(2, start);
+    assert!(at > app.reader.height, "the number is beyond the first screen of its line");
+    assert!(
+        (app.reader.top..app.reader.top + app.reader.height).contains(&at),
+        "row {at} on screen from {}",
+        app.reader.top
+    );
+}
+
+#[test]
+fn a_metric_outside_the_report_text_opens_the_original_file() {
+    let mut app = App::new(100, 20);
+    let mut d = doc("a.txt", &[(1, "一、行政复议")], &[(2, "6件", 6.0, "件", "行政复议案件")]);
+    d.card.body_first_line = 10; // line 2 is outside the report's own text
+    app.add_document(d);
+    app.update(Action::OpenMetrics);
+    app.update(Action::Open);
+    assert_eq!(app.reader.mode, super::super::rows::Mode::Raw);
+    assert_eq!(app.reader.line(), Some(2));
+}
+
+#[test]
+fn clicking_a_row_selects_it() {
+    let mut app = app();
+    app.update(Action::OpenMetrics);
+    let list = app.geometry.view_list;
+    app.update(Action::Click(list.x + 3, list.y + 2));
+    assert_eq!(app.metrics.selected, 2);
+    app.update(Action::Click(list.x + 3, list.y + 9));
+    assert_eq!(app.metrics.selected, 2, "below the last row: nothing");
+    app.update(Action::OpenCompare);
+    // 件: header, 12件, 6件 → the second line is the first row.
+    app.update(Action::Click(list.x + 3, list.y + 2));
+    assert_eq!(app.compare.selected, 1);
+    app.update(Action::Click(list.x + 3, list.y));
+    assert_eq!(app.compare.selected, 1, "a header is not a row");
+}
