@@ -404,3 +404,18 @@ fn metrics_views_draw_at_every_size() {
         let _ = draw(&app, &Theme::default());
     }
 }
+
+#[test]
+fn a_filter_that_does_not_parse_says_why_and_keeps_the_rows() {
+    let app = metrics_app(100, 30, "资金 >");
+    let error = app.metrics.error.clone().expect("`>` without a number is refused");
+    let theme = Theme::default();
+    let buf = draw(&app, &theme);
+    let s = text(&buf);
+    let filter_line = s.lines().nth(1).unwrap_or("");
+    assert!(filter_line.contains(&error), "{filter_line}");
+    let (x, y) = find(&buf, &error).unwrap();
+    assert_eq!(buf[(x, y)].fg, theme.error.fg.unwrap());
+    let body = s.lines().skip(3).filter(|l| l.contains("资金")).count();
+    assert!(body > 0, "the rows of the last good filter (资金) stay:\n{s}");
+}
