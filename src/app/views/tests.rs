@@ -310,3 +310,38 @@ fn clicking_a_row_selects_it() {
     app.update(Action::Click(list.x + 3, list.y));
     assert_eq!(app.compare.selected, 1, "a header is not a row");
 }
+
+#[test]
+fn any_size_and_any_view_action_is_safe() {
+    let actions = [
+        Action::OpenMetrics,
+        Action::Input('复'),
+        Action::Input('>'),
+        Action::Bottom,
+        Action::CycleSort,
+        Action::ReverseSort,
+        Action::Click(0, 0),
+        Action::Click(5, 3),
+        Action::Wheel(5, 5, true),
+        Action::OpenCompare,
+        Action::DeleteChar,
+        Action::DeleteChar,
+        Action::PageDown,
+        Action::Open,
+        Action::OpenCompare,
+        Action::Close,
+        Action::Close,
+    ];
+    for (w, h) in [(0, 0), (1, 1), (3, 2), (30, 4), (30, 8), (200, 3)] {
+        let mut app = app();
+        app.update(Action::Resize(w, h));
+        for a in actions {
+            app.update(a); // no panic, whatever the size
+        }
+    }
+    let mut empty = App::new(80, 24);
+    for a in actions {
+        empty.update(a);
+    }
+    assert!(empty.metrics.rows.is_empty() && empty.highlight.is_none());
+}
