@@ -4,8 +4,7 @@
 use std::ops::Range;
 
 use super::LastSearch;
-use crate::app::rows::Mode;
-use crate::app::{App, Focus, Highlight, Note};
+use crate::app::{App, Note};
 use crate::search::{Hit, Index, Kind, Query};
 
 /// The byte range of a hit's line to highlight: what the query matched (from the first to the
@@ -56,36 +55,12 @@ impl App {
         self.note = Some(note);
     }
 
-    /// Shows `hit` in the reader: its document, its line on screen, the match highlighted,
-    /// the outline following. A hit outside the report's own text shows in the original file.
+    /// Shows `hit` in the reader with what matched highlighted.
     fn show_hit(&mut self, hit: &Hit) {
         let range = match (&self.finder.index, &self.finder.last) {
             (Some(index), Some(last)) => hit_range(index, &last.query, hit),
             _ => hit.span.clone(),
         };
-        if self.focus != Focus::Outline || self.geometry.single_pane() {
-            self.focus = Focus::Reader;
-        }
-        self.sync();
-        let (doc, line) = (hit.doc, hit.line);
-        self.reader.goto(&self.docs, doc, line);
-        let shown = |app: &App| {
-            let rows = app.reader.rows();
-            rows.and_then(|rows| rows.rows.get(app.reader.top)).is_some_and(|row| row.line == line)
-        };
-        if !shown(self) && self.reader.mode == Mode::Clean {
-            self.reader.toggle_mode(&self.docs);
-            self.reader.goto(&self.docs, doc, line);
-        }
-        // The line starts at the top; a long paragraph scrolls on until the match is shown.
-        if let Some(rows) = self.reader.rows() {
-            let at = rows.row_of(line, range.start);
-            if at >= self.reader.top + self.reader.height.max(1) {
-                self.reader.top = at;
-            }
-        }
-        self.highlight = Some(Highlight { doc, line, range });
-        self.outline.open_doc(&self.docs, doc);
-        self.follow();
+        self.show_span(hit.doc, hit.line, range);
     }
 }
