@@ -34,10 +34,15 @@ fn answer(app: &App, generation: u64, text: &str) -> Results {
 fn find(app: &mut App, text: &str) {
     app.update(Action::OpenFinder);
     app.set_finder_query(text, text.chars().count());
-    let (g, q) = app.take_search_request().expect("a search is requested");
-    assert_eq!(q, text);
-    let r = answer(app, g, &q);
-    assert!(app.finder_results(r));
+    match app.take_search_request() {
+        Some((g, q)) => {
+            assert_eq!(q, text);
+            let r = answer(app, g, &q);
+            assert!(app.finder_results(r));
+        }
+        // Reopened with the same query: its results are still there.
+        None => assert!(app.finder.current() && !app.finder.hits().is_empty()),
+    }
 }
 
 /// The text the reader highlights.
@@ -205,4 +210,20 @@ fn a_click_selects_a_result_and_a_second_click_opens_it() {
     app.update(Action::Click(list.x + 2, list.y + 5));
     assert!(!app.finder.open, "a click on the selected result opens it");
     assert_eq!(highlighted(&app), "行政复议");
+}
+
+#[test]
+fn the_finder_opened_over_the_metrics_table_returns_to_it() {
+    let mut app = app();
+    app.update(Action::OpenMetrics);
+    assert_eq!(app.focus, Focus::Metrics);
+    find(&mut app, "xzfy");
+    app.update(Action::Close);
+    assert_eq!(app.focus, Focus::Metrics, "Esc goes back to the table");
+    find(&mut app, "xzfy");
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Reader, "Enter shows the hit in the reader");
+    assert_eq!(highlighted(&app), "行政复议");
+    app.update(Action::Close);
+    assert_eq!(app.highlight, None, "Esc in the reader clears the highlight");
 }
