@@ -28,7 +28,8 @@ fn finder_open(s: &str) -> bool {
     s.contains("╭ Find ")
 }
 
-/// The status line (the last non-empty row).
+/// The status line (the last non-empty row). After quitting, a fresh prompt alone on it means
+/// the reader has exited (the command line it was started with also begins with the prompt).
 fn status(s: &str) -> String {
     s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string()
 }
@@ -119,7 +120,7 @@ fn xzfy_finds_the_passage_and_enter_shows_it_highlighted() {
     t.keys(&["Escape"]);
     t.wait_for("the finder to close", |s| !finder_open(s));
     t.keys(&["q"]);
-    t.wait_for("the shell", |s| status(s).starts_with(PROMPT));
+    t.wait_for("the shell", |s| status(s).trim() == PROMPT);
     assert_eq!(t.var("alternate_on"), "0");
     assert_eq!(t.var("cursor_flag"), "1");
 }
@@ -143,7 +144,7 @@ fn esc_in_the_finder_restores_the_reading_position() {
     assert_eq!(reader_rows(&after), reader_rows(&before), "back where reading was");
     assert_eq!(status(&after), status(&before));
     t.keys(&["q"]);
-    t.wait_for("the shell", |s| status(s).starts_with(PROMPT));
+    t.wait_for("the shell", |s| status(s).trim() == PROMPT);
 }
 
 #[test]
@@ -159,7 +160,7 @@ fn the_finder_history_is_remembered_between_runs() {
     t.keys(&["Enter"]);
     t.wait_for("the hit", |s| !finder_open(s));
     t.keys(&["q"]);
-    t.wait_for("the shell", |s| status(s).starts_with(PROMPT));
+    t.wait_for("the shell", |s| status(s).trim() == PROMPT);
     assert!(state.path().join("places.json").exists(), "the history is saved");
 
     t.type_line(&run);
@@ -173,5 +174,5 @@ fn the_finder_history_is_remembered_between_runs() {
     t.keys(&["Escape"]);
     t.wait_for("the finder to close", |s| !finder_open(s));
     t.keys(&["q"]);
-    t.wait_for("the shell", |s| status(s).starts_with(PROMPT));
+    t.wait_for("the shell", |s| status(s).trim() == PROMPT);
 }
