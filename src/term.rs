@@ -56,7 +56,7 @@ enum Msg {
     /// The loader found this many paths.
     Found(usize),
     /// One document loaded.
-    Loaded(Box<Document>),
+    Loaded(Arc<Document>),
     /// One path failed.
     Failed(LoadError),
     /// The loader is done.
@@ -148,14 +148,15 @@ fn spawn_input(tx: Sender<Msg>) {
 /// done (so the outline order does not depend on thread timing).
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
-        // The index's own copies of the documents (the app owns its `Document`s).
+        // The index and the app share each document (`Arc`): it is held once.
         let indexer = spawn_indexer(tx.clone());
         if paths.is_empty() {
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
-                let _ = indexer.send(Arc::new(d.clone()));
-                if tx.send(Msg::Loaded(Box::new(d))).is_err() {
+                let d = Arc::new(d);
+                let _ = indexer.send(Arc::clone(&d));
+                if tx.send(Msg::Loaded(d)).is_err() {
                     return;
                 }
             }
@@ -181,8 +182,9 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
                 next += 1;
                 let msg = match result {
                     Ok(d) => {
-                        let _ = indexer.send(Arc::new(d.clone()));
-                        Msg::Loaded(Box::new(d))
+                        let d = Arc::new(d);
+                        let _ = indexer.send(Arc::clone(&d));
+                        Msg::Loaded(d)
                     }
                     Err(e) => Msg::Failed(e),
                 };

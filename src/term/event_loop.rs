@@ -107,7 +107,7 @@ impl Loop {
             }
             Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
             Msg::Found(n) => app.set_progress(Some(n)),
-            Msg::Loaded(doc) => app.add_document(*doc),
+            Msg::Loaded(doc) => app.add_document(doc),
             Msg::Failed(e) => app.add_error(&e),
             Msg::Done => {
                 app.set_progress(None);
