@@ -110,9 +110,16 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
 
 /// Loads one file: reads, detects the encoding, extracts HTML text, builds the document.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
-    let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-    from_bytes(shown.clone(), path, &bytes).map_err(|reason| LoadError { path: shown, reason })
+    parse_bytes(path, &bytes)
+}
+
+/// Builds the document of the file at `path` from its bytes, as [`load_file`] does after
+/// reading them (the path is shown as `path.display()`; its extension decides HTML). For a
+/// loader that reads the bytes itself, such as the document cache on a miss.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+    let shown = path.display().to_string();
+    from_bytes(shown.clone(), path, bytes).map_err(|reason| LoadError { path: shown, reason })
 }
 
 /// Builds a document from a file's bytes; `name` decides HTML by its extension.
