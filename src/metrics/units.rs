@@ -1,7 +1,7 @@
 //! The open list of units: what may follow a number for it to be a stated quantity, how each is
 //! normalised, and the words whose first character only looks like a unit (`部门`, `单位`).
 
-use super::chars::{at, starts_with};
+use super::chars::{at, first_char, starts_with};
 
 /// What a unit counts; the label rules use it to end a noun phrase at the right word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,11 +295,11 @@ pub fn unit_at(line: &str, pos: usize) -> Option<Unit> {
     let (first, _) = at(line, pos)?;
     let (name, kind, end) = UNITS
         .iter()
-        .filter(|(n, _)| n.starts_with(first))
+        .filter(|(n, _)| first_char(n) == Some(first))
         .filter_map(|(n, k)| starts_with(line, pos, n).map(|end| (*n, *k, end)))
         .max_by_key(|(n, _, _)| n.len())?;
     let longer_word = NOT_UNITS.iter().any(|w| {
-        w.starts_with(first) && w.len() > name.len() && starts_with(line, pos, w).is_some()
+        w.len() > name.len() && first_char(w) == Some(first) && starts_with(line, pos, w).is_some()
     });
     if longer_word {
         return None;
