@@ -11,13 +11,25 @@ use gongwen::doc::samples::SAMPLES;
 use gongwen::doc::{card, Document, Format};
 use gongwen::{metrics, outline};
 
+/// CPU seconds this process has used (Linux: `/proc/self/stat`, in clock ticks of 10 ms),
+/// steadier than wall time on a machine shared with other work; `None` elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn time(name: &str, rounds: usize, bytes: usize, mut f: impl FnMut()) {
-    let t = Instant::now();
+    let (t, cpu) = (Instant::now(), cpu_seconds());
     for _ in 0..rounds {
         f();
     }
     let s = t.elapsed().as_secs_f64();
-    println!("{name:<10} {:>8.1} MB/s  ({s:.3} s)", (rounds * bytes) as f64 / 1e6 / s);
+    let mb = (rounds * bytes) as f64 / 1e6;
+    let cpu = cpu.zip(cpu_seconds()).map(|(a, b)| b - a).filter(|&c| c > 0.0);
+    let per_cpu = cpu.map_or(String::new(), |c| format!("{:>8.1} MB/s CPU ({c:.2} s)", mb / c));
+    println!("{name:<10} {:>8.1} MB/s wall ({s:.3} s) {per_cpu}", mb / s);
 }
 
 /// Every parse result of the samples, and of variants with full-width digits, traditional
