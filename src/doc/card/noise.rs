@@ -2,6 +2,11 @@
 //! buttons, font-size widgets, footers (主办单位, ICP备, 网站标识码 …), contact blocks, and the
 //! page's own metadata lines (发布日期, 来源, 浏览次数, the 发文字号 line).
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::{dates, fields};
 use crate::text;
 
@@ -100,7 +105,7 @@ pub fn classify(n: &str) -> LineKind {
     if !n.chars().any(char::is_alphanumeric) || is_page_number(n) {
         return LineKind::Punct;
     }
-    let low = n.to_lowercase();
+    let low = lower(n);
     // Leading bullets and brackets do not hide a label (`• 地址:…`, `【打印】`).
     let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
     if is_meta(core) {
@@ -112,30 +117,126 @@ pub fn classify(n: &str) -> LineKind {
     LineKind::Text
 }
 
+/// `s.to_lowercase()`, without a copy when nothing changes (report text is almost all
+/// ideographs, punctuation and lower-case or no letters).
+fn lower(s: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| match c {
+        _ if c.is_ascii() => !c.is_ascii_uppercase(),
+        // Ideographs and CJK punctuation have no case.
+        '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    };
+    if s.chars().all(unchanged) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Which list a chrome marker comes from.
+#[derive(Clone, Copy)]
+enum Group {
+    Strong,
+    Weak,
+    Contact,
+}
+
+/// One automaton over [`STRONG`], [`WEAK`] and [`CONTACT`], so that a line is searched once
+/// rather than once per marker; `None` only if it could not be built (then each is searched).
+fn markers() -> Option<&'static (AhoCorasick, Vec<Group>)> {
+    static MARKERS: OnceLock<Option<(AhoCorasick, Vec<Group>)>> = OnceLock::new();
+    MARKERS
+        .get_or_init(|| {
+            let lists = [(STRONG, Group::Strong), (WEAK, Group::Weak), (CONTACT, Group::Contact)];
+            let groups = lists.iter().flat_map(|(l, g)| l.iter().map(|_| *g)).collect();
+            let words = lists.iter().flat_map(|(l, _)| l.iter());
+            AhoCorasick::new(words).ok().map(|ac| (ac, groups))
+        })
+        .as_ref()
+}
+
+/// Where the markers of each [`Group`] occur in a lower-cased line whose core starts at byte
+/// `core_at`: anywhere, and at the start of the core.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Hits {
+    strong: bool,
+    weak: bool,
+    weak_starts: bool,
+    contact: bool,
+    contact_starts: bool,
+}
+
+impl Hits {
+    fn of(low: &str, core_at: usize) -> Hits {
+        let mut h = Hits::default();
+        let Some((ac, groups)) = markers() else { return Hits::by_lists(low, core_at) };
+        // Overlapping: every occurrence of every marker, so none hides another.
+        for m in ac.find_overlapping_iter(low) {
+            let starts = m.start() == core_at;
+            match groups.get(m.pattern().as_usize()) {
+                Some(Group::Strong) => h.strong = true,
+                Some(Group::Weak) => (h.weak, h.weak_starts) = (true, h.weak_starts || starts),
+                Some(Group::Contact) => {
+                    (h.contact, h.contact_starts) = (true, h.contact_starts || starts);
+                }
+                None => {}
+            }
+        }
+        h
+    }
+
+    /// The same, one marker at a time.
+    fn by_lists(low: &str, core_at: usize) -> Hits {
+        let core = &low[core_at..];
+        Hits {
+            strong: STRONG.iter().any(|m| low.contains(m)),
+            weak: WEAK.iter().any(|m| low.contains(m)),
+            weak_starts: WEAK.iter().any(|m| core.starts_with(m)),
+            contact: CONTACT.iter().any(|m| low.contains(m)),
+            contact_starts: CONTACT.iter().any(|m| core.starts_with(m)),
+        }
+    }
+}
+
 /// Chrome tests on the lower-cased line and its bullet-stripped core.
 fn is_chrome_low(low: &str, core: &str) -> bool {
     let short = low.chars().count() <= 40;
+    let hits = Hits::of(low, low.len() - core.len());
     let tokens_are_nav = low
-        .split(|c: char| c == '|' || c.is_whitespace() || "[]【】<>".contains(c))
+        .split(|c: char| {
+            c == '|' || c.is_whitespace() || matches!(c, '[' | ']' | '【' | '】' | '<' | '>')
+        })
         .filter(|t| !t.is_empty())
         .all(|t| NAV_WORDS.contains(&t));
     let breadcrumb = (core.starts_with("首页") && core.contains(['>', '»', '›', '/', '→']))
         || (short && low.matches(['>', '»', '›']).count() >= 2);
     let contact = !core.starts_with('(')
         && !core.starts_with("联系人")
-        && (CONTACT.iter().any(|m| core.starts_with(m) || (short && low.contains(m)))
+        && (hits.contact_starts
+            || (short && hits.contact)
             || (low.chars().count() <= 60 && has_email(low)));
     tokens_are_nav
         || breadcrumb
         || contact
-        || STRONG.iter().any(|m| low.contains(m))
-        || WEAK.iter().any(|m| core.starts_with(m) || (short && low.contains(m)))
+        || hits.strong
+        || hits.weak_starts
+        || (short && hits.weak)
 }
 
 /// Page metadata: a label at the start followed by `:`, a date label followed by a date, or
 /// the 发文字号 line (a document number alone or followed by `签发人`).
 fn is_meta(core: &str) -> bool {
-    let after_label = |label: &str| core.strip_prefix(label).map(str::trim_start);
+    // Labels are compared on their first character first: this runs for every line.
+    let first = core.chars().next();
+    let after_label = |label: &str| {
+        if label.chars().next() != first {
+            return None;
+        }
+        core.strip_prefix(label).map(str::trim_start)
+    };
     if META_LABELS
         .iter()
         .chain(DATE_LABELS)
@@ -251,6 +352,36 @@ mod tests {
         ] {
             assert_eq!(kind(line), LineKind::Text, "{line}");
         }
+    }
+
+    #[test]
+    fn one_search_finds_what_each_marker_would() {
+        // Markers inside others (`ipv6` in `网站支持ipv6`), at the start of the core and not,
+        // in short and long lines.
+        let long = "全年办理行政复议案件40件".repeat(3);
+        for line in [
+            "网站支持ipv6 智能推荐 | 微信",
+            "• 地址:广东省佛山市 联系电话:0757-1234 传真:5678",
+            "  • 咨询热线 管委会:0757-86683830",
+            "本站由某某区人民政府主办 版权所有 icp备05033683号",
+            "相关链接 上一篇 下一篇",
+            "【打印本页】 【关闭窗口】",
+            "发布时间:2024-03-04 本网",
+            &format!("{long}上一条{long}"),
+            "办理案件,联系我们的群众邮箱 e-mail",
+        ] {
+            let low = lower(&norm(line)).into_owned();
+            let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
+            let core_at = low.len() - core.len();
+            assert_eq!(Hits::of(&low, core_at), Hits::by_lists(&low, core_at), "{line}");
+        }
+    }
+
+    #[test]
+    fn lower_case_copies_only_when_something_changes() {
+        assert!(matches!(lower("首页 > 政务公开 icp"), Cow::Borrowed(_)));
+        assert_eq!(lower("Copyright ©"), "copyright ©");
+        assert_eq!(lower("ǅ Σ Ⅰ"), "ǆ σ ⅰ");
     }
 
     #[test]
