@@ -28,7 +28,46 @@ pub enum LineKind {
 /// A line as the recognisers see it: NFKC-folded (full-width `:` `(` and digits become ASCII,
 /// no-break and ideographic spaces become spaces), whitespace runs collapsed, trimmed.
 pub fn norm(line: &str) -> String {
-    text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(line.len());
+    // Report text is almost all characters whose NFKC form is known without tables: fold
+    // those directly; anything else takes the whole line through `text::fold`.
+    let mut space = false;
+    for c in line.chars() {
+        let Some(c) = quick_fold(c) else {
+            return text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The NFKC form of `c` when it is one character that nothing around it can change: ASCII,
+/// CJK ideographs and the common CJK punctuation stay; full-width ASCII forms and the spaces
+/// (no-break, en, em, ideographic …) become ASCII. `None` for any other character.
+fn quick_fold(c: char) -> Option<char> {
+    match c {
+        '\0'..='\u{7F}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{3001}'..='\u{3002}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301B}'
+        | '\u{2014}'
+        | '\u{2018}'..='\u{2019}'
+        | '\u{201C}'..='\u{201D}'
+        | '\u{00B7}'
+        | '\u{00D7}' => Some(c),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
+        _ => None,
+    }
 }
 
 /// True when `line` (as written) is site chrome; page metadata does not count.
@@ -374,6 +413,22 @@ mod tests {
             let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
             let core_at = low.len() - core.len();
             assert_eq!(Hits::of(&low, core_at), Hits::by_lists(&low, core_at), "{line}");
+        }
+    }
+
+    #[test]
+    fn quick_folding_is_nfkc() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            if let Some(f) = quick_fold(c) {
+                assert_eq!(text::fold(&c.to_string()), f.to_string(), "{c:?}");
+            }
+        }
+        // Combining marks and compatibility forms beside quick ones take the slow way.
+        for line in
+            ["e\u{301}5件", "㈠ 概况", "…共计 ３ 项", "Ａ\u{a0}\u{a0}b\tc  ", "  一、总体情况  "]
+        {
+            let slow = text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(norm(line), slow, "{line:?}");
         }
     }
 
