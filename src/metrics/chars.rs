@@ -172,6 +172,7 @@ pub fn is_cn_numeral(c: char) -> bool {
 
 /// Whether `c` as written may start a number: its [`norm`] form is a digit or a Chinese
 /// numeral. The scanner skips every other character without looking further.
+#[inline]
 pub fn starts_number(c: char) -> bool {
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)

@@ -137,7 +137,8 @@ const IDIOMS: &[&str] = &[
 /// Whether a Chinese numeral starting at `pos` is part of an idiom.
 pub fn idiom_at(line: &str, pos: usize) -> bool {
     let Some((first, _)) = at(line, pos) else { return false };
-    IDIOMS.iter().filter(|idiom| idiom.contains(first)).any(|idiom| {
+    // `chars().any` rather than `contains(char)`, which searches for the encoded bytes.
+    IDIOMS.iter().filter(|idiom| idiom.chars().any(|c| c == first)).any(|idiom| {
         idiom.char_indices().any(|(i, c)| {
             is_cn_numeral(c)
                 && ends_with(line, pos, &idiom[..i]).is_some()

@@ -16,12 +16,8 @@ pub fn find_doc_number(s: &str) -> Option<Range<usize>> {
     let is_close = |c: char| matches!(c, '〕' | ']' | '］' | ')' | '）' | '】');
     // Every line of every page comes here: one cheap pass rules out most of them (a number
     // needs a bracket and a `号`) before the line is split into characters.
-    let (mut open, mut hao) = (false, false);
-    for c in s.chars() {
-        open |= is_open(c);
-        hao |= c == '号';
-    }
-    if !(open && hao) {
+    let hao = "号".as_bytes();
+    if !s.as_bytes().windows(hao.len()).any(|w| w == hao) || !s.chars().any(is_open) {
         return None;
     }
     let cs: Vec<(usize, char)> = s.char_indices().collect();
