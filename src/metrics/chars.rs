@@ -174,11 +174,33 @@ pub fn is_cn_numeral(c: char) -> bool {
 /// numeral. The scanner skips every other character without looking further.
 #[inline]
 pub fn starts_number(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
-        || is_cn_numeral(c)
-        || matches!(c, '億' | '萬' | '兩' | '幾')
+    let u = c as u32;
+    if (IDEOGRAPHS..IDEOGRAPHS + 64 * NUMERAL_BITS.len() as u32).contains(&u) {
+        // One bit per ideograph: this runs on every character of every line.
+        let i = (u - IDEOGRAPHS) as usize;
+        return NUMERAL_BITS[i / 64] & (1 << (i % 64)) != 0;
+    }
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '〇'
 }
+
+/// The start of the CJK unified ideographs.
+const IDEOGRAPHS: u32 = 0x4E00;
+
+/// The ideographs that may start a number (numerals and their traditional forms), as bits.
+const NUMERAL_BITS: [u64; 0x5200 / 64] = {
+    let numerals = [
+        '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '两', '十', '百', '千', '万',
+        '亿', '几', '億', '萬', '兩', '幾',
+    ];
+    let mut bits = [0u64; 0x5200 / 64];
+    let mut k = 0;
+    while k < numerals.len() {
+        let i = (numerals[k] as u32 - IDEOGRAPHS) as usize;
+        bits[i / 64] |= 1 << (i % 64);
+        k += 1;
+    }
+    bits
+};
 
 /// Punctuation that ends a clause (the label never crosses it).
 pub fn is_clause_end(c: char) -> bool {
