@@ -8,6 +8,9 @@ pub fn fold(s: &str) -> String {
     s.nfkc().collect()
 }
 
+pub mod sanitize;
+pub mod wrap;
+
 /// `s` with every control character (C0 except tab, DEL, C1) and bidi override made visible
 /// as U+FFFD, so printing it on a terminal cannot start an escape sequence.
 pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
