@@ -1,7 +1,7 @@
 //! Per-parser throughput on one thread: `cargo bench --bench parse -- [ROUNDS]` runs decoding,
 //! line splitting, the outline, the card and the metrics over the bundled samples ROUNDS times
 //! (default 40) and prints MB/s of input for each, so that a change to one parser shows in its
-//! own figure.
+//! own figure; `-- ROUNDS STAGE` runs one stage (`perf stat -e instructions` counts steadily).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -21,6 +21,10 @@ fn cpu_seconds() -> Option<f64> {
 }
 
 fn time(name: &str, rounds: usize, bytes: usize, mut f: impl FnMut()) {
+    // `-- ROUNDS STAGE` runs one stage only (for `perf stat`).
+    if std::env::args().filter(|a| !a.starts_with("--")).nth(2).is_some_and(|s| s != name) {
+        return;
+    }
     let (t, cpu) = (Instant::now(), cpu_seconds());
     for _ in 0..rounds {
         f();

@@ -283,10 +283,7 @@ fn is_meta(core: &str) -> bool {
     {
         return true;
     }
-    if DATE_LABELS
-        .iter()
-        .any(|l| after_label(l).and_then(dates::find_date).is_some_and(|(_, r)| r.start == 0))
-    {
+    if DATE_LABELS.iter().any(|l| after_label(l).and_then(dates::date_at_start).is_some()) {
         return true;
     }
     match fields::find_doc_number(core) {
