@@ -159,6 +159,12 @@ pub fn classify(n: &str) -> LineKind {
 /// `s.to_lowercase()`, without a copy when nothing changes (report text is almost all
 /// ideographs, punctuation and lower-case or no letters).
 fn lower(s: &str) -> Cow<'_, str> {
+    // Bytes first: no ASCII capital, and every other character in U+3000..=U+9FFF (lead
+    // bytes E3..=E9: CJK punctuation, kana, ideographs, none with a case).
+    let caseless = |&b: &u8| !b.is_ascii_uppercase() && (b < 0xC0 || (0xE3..=0xE9).contains(&b));
+    if s.as_bytes().iter().all(caseless) {
+        return Cow::Borrowed(s);
+    }
     let unchanged = |c: char| match c {
         _ if c.is_ascii() => !c.is_ascii_uppercase(),
         // Ideographs and CJK punctuation have no case.
@@ -244,12 +250,7 @@ impl Hits {
 fn is_chrome_low(low: &str, core: &str) -> bool {
     let short = low.chars().count() <= 40;
     let hits = Hits::of(low, low.len() - core.len());
-    let tokens_are_nav = low
-        .split(|c: char| {
-            c == '|' || c.is_whitespace() || matches!(c, '[' | ']' | '【' | '】' | '<' | '>')
-        })
-        .filter(|t| !t.is_empty())
-        .all(|t| NAV_WORDS.contains(&t));
+    let tokens_are_nav = nav_tokens_only(low);
     let breadcrumb = (core.starts_with("首页") && core.contains(['>', '»', '›', '/', '→']))
         || (short && low.matches(['>', '»', '›']).count() >= 2);
     let contact = !core.starts_with('(')
@@ -263,6 +264,27 @@ fn is_chrome_low(low: &str, core: &str) -> bool {
         || hits.strong
         || hits.weak_starts
         || (short && hits.weak)
+}
+
+/// Whether every `|`/space/bracket-separated token of `low` is a [`NAV_WORDS`] entry; stops
+/// at the first token longer than any of them (prose lines are one long token).
+fn nav_tokens_only(low: &str) -> bool {
+    let longest = NAV_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let separator =
+        |c: char| c == '|' || c.is_whitespace() || matches!(c, '[' | ']' | '【' | '】' | '<' | '>');
+    let mut start = 0;
+    for (i, c) in low.char_indices().chain([(low.len(), ' ')]) {
+        if separator(c) {
+            let token = &low[start..i];
+            if !token.is_empty() && !NAV_WORDS.contains(&token) {
+                return false;
+            }
+            start = i + c.len_utf8();
+        } else if i - start > longest {
+            return false;
+        }
+    }
+    true
 }
 
 /// Page metadata: a label at the start followed by `:`, a date label followed by a date, or
@@ -298,10 +320,10 @@ fn is_meta(core: &str) -> bool {
 /// A page number left by PDF conversion (`- 3 -`, `— 12 —`, `7`): digits and dashes only,
 /// short, and not a date.
 fn is_page_number(n: &str) -> bool {
-    let dashed = n.contains(['-', '—', '–']);
+    // Cheapest test first: every line of a page comes here.
     n.chars().count() <= 12
-        && n.chars().all(|c| c.is_ascii_digit() || " -—–".contains(c))
-        && (dashed || n.len() <= 3)
+        && n.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '–'))
+        && (n.contains(['-', '—', '–']) || n.len() <= 3)
         && dates::parse_date(n).is_none()
 }
 
@@ -430,10 +452,37 @@ mod tests {
     }
 
     #[test]
+    fn nav_lines_are_nav_words_only() {
+        let split = |low: &str| {
+            low.split(|c: char| {
+                c == '|' || c.is_whitespace() || matches!(c, '[' | ']' | '【' | '】' | '<' | '>')
+            })
+            .filter(|t| !t.is_empty())
+            .all(|t| NAV_WORDS.contains(&t))
+        };
+        for line in [
+            "首页 | 政务公开 | 【打印】 【关闭】",
+            "简体中文|繁體中文|english",
+            "无障碍浏览",
+            "首页 | 无障碍浏览器",
+            "全年办理行政复议案件40件,办结率100%。",
+            "",
+            "|| [] <>",
+            "首页 英文版 >",
+        ] {
+            assert_eq!(nav_tokens_only(line), split(line), "{line}");
+        }
+    }
+
+    #[test]
     fn lower_case_copies_only_when_something_changes() {
         assert!(matches!(lower("首页 > 政务公开 icp"), Cow::Borrowed(_)));
         assert_eq!(lower("Copyright ©"), "copyright ©");
-        assert_eq!(lower("ǅ Σ Ⅰ"), "ǆ σ ⅰ");
+        assert_eq!(lower("ǅ Σ Ⅰ ＡＢ"), "ǆ σ ⅰ ａｂ");
+        // The byte test takes U+3000..=U+9FFF as caseless.
+        let cased: Vec<char> =
+            ('\u{3000}'..='\u{9FFF}').filter(|c| c.to_lowercase().ne([*c])).collect();
+        assert!(cased.is_empty(), "{cased:?}");
     }
 
     #[test]
