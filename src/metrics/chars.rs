@@ -117,9 +117,11 @@ pub fn ends_with(line: &str, pos: usize, word: &str) -> Option<usize> {
 /// nothing matches (the lists hold no empty word).
 pub fn longest_at<'w>(line: &str, pos: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
     let (first, _) = at(line, pos)?;
+    // The first byte rules out most words before any decoding.
+    let lead = first.encode_utf8(&mut [0; 4]).as_bytes()[0];
     words
         .iter()
-        .filter(|w| first_char(w) == Some(first))
+        .filter(|w| w.as_bytes().first() == Some(&lead) && first_char(w) == Some(first))
         .filter_map(|w| starts_with(line, pos, w).map(|end| (*w, end)))
         .max_by_key(|(w, _)| w.len())
 }
