@@ -4,13 +4,20 @@
 //! Documents, load errors and progress arrive through [`App::add_document`],
 //! [`App::add_error`] and [`App::set_progress`]; the event loop in `term` calls them.
 
+pub mod compare;
+pub mod finder;
 pub mod geometry;
+pub mod metrics;
 pub mod outline;
 pub mod reader;
 pub mod rows;
+mod views;
 
 use crate::doc::{Document, LoadError};
+use compare::CompareState;
+use finder::FinderState;
 use geometry::Geometry;
+use metrics::MetricsState;
 use outline::OutlineState;
 use reader::ReaderState;
 
@@ -22,6 +29,31 @@ pub enum Focus {
     /// The reading pane.
     #[default]
     Reader,
+    /// The metrics table (over both panes); typing edits its filter.
+    Metrics,
+    /// The comparison of one kind of metric (over both panes); typing edits its label.
+    Compare,
+}
+
+impl Focus {
+    /// Every focus, for tests over all of them.
+    pub const ALL: [Focus; 4] = [Focus::Outline, Focus::Reader, Focus::Metrics, Focus::Compare];
+
+    /// Whether typed characters edit a line (the metrics filter, the compare label).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Focus::Metrics | Focus::Compare)
+    }
+}
+
+/// A span of a document line to show as the current hit (a metric jumped to, a search hit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    /// Index of the document.
+    pub doc: usize,
+    /// The 1-based line.
+    pub line: usize,
+    /// The bytes of that line.
+    pub range: std::ops::Range<usize>,
 }
 
 /// What the user asked for, in the reader's terms (the keymap in `ui` produces these).
@@ -33,7 +65,8 @@ pub enum Action {
     SwitchFocus,
     /// Show or hide the key help.
     ToggleHelp,
-    /// Close the help or the message list.
+    /// Close the help or the message list; else go back from a view (compare → table →
+    /// reader); in the reader, clear the highlight.
     Close,
     /// One row (reader) or one item (outline) down.
     Down,
@@ -67,10 +100,31 @@ pub enum Action {
     Expand,
     /// Outline: open or close the node.
     ToggleNode,
-    /// Outline: show the selected node in the reader.
+    /// Show the selection in the reader: an outline node, or a metric (highlighted).
     Open,
-    /// The finder (reserved for the next version).
+    /// The table of all metrics.
+    OpenMetrics,
+    /// Compare the selected metric's kind across the documents (in the reader: the
+    /// highlighted metric, else the first on screen).
+    OpenCompare,
+    /// Metrics table: sort by the next column.
+    CycleSort,
+    /// Metrics table: reverse the sort.
+    ReverseSort,
+    /// A typed character for the line being edited (filter, compare label).
+    Input(char),
+    /// Delete the last character of the line being edited.
+    DeleteChar,
+    /// Open the finder.
     OpenFinder,
+    /// The reader to the next hit of the last search.
+    NextHit,
+    /// The reader to the previous hit of the last search.
+    PrevHit,
+    /// Finder: recall the previous (older) query.
+    HistoryBack,
+    /// Finder: recall the next (newer) query.
+    HistoryForward,
     /// Show the message list again.
     ShowMessages,
     /// The terminal has this many columns and rows.
@@ -84,10 +138,14 @@ pub enum Action {
 /// A transient note in the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Note {
-    /// The finder is not built yet.
-    FinderComing,
+    /// `n`/`N` before any search was opened.
+    NoSearch,
+    /// Hit `.0` of `.1` of the last search is shown.
+    Hit(usize, usize),
     /// No further heading or document in that direction.
     NoMore,
+    /// `c` in the reader with no metric on screen.
+    NoMetric,
 }
 
 /// Loading progress: documents done (loaded or failed) out of the total found.
@@ -123,6 +181,14 @@ pub struct App {
     pub messages_open: bool,
     /// A transient note for the status line.
     pub note: Option<Note>,
+    /// The metrics table.
+    pub metrics: MetricsState,
+    /// The compare view.
+    pub compare: CompareState,
+    /// The finder.
+    pub finder: FinderState,
+    /// The span the reader shows as the current hit.
+    pub highlight: Option<Highlight>,
     /// Loading progress; `None` once everything is loaded.
     pub progress: Option<Progress>,
     /// Set when the user quits.
@@ -153,6 +219,11 @@ impl App {
         if let Some(p) = &mut self.progress {
             p.done += 1;
         }
+        match self.focus {
+            Focus::Metrics => self.metrics.refresh(&self.docs),
+            Focus::Compare => self.compare.refresh(&self.docs),
+            _ => {}
+        }
         self.sync();
     }
 
@@ -180,21 +251,32 @@ impl App {
             }
             return;
         }
+        if self.finder.open && !matches!(action, Action::Quit | Action::Resize(..)) {
+            self.finder_action(action);
+            self.sync();
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = true,
-            Action::Close => self.messages_open = false,
+            Action::Close if self.messages_open => self.messages_open = false,
+            Action::Close => self.close_view(),
             Action::ShowMessages => self.messages_open = !self.messages.is_empty(),
             Action::SwitchFocus => {
                 self.focus = match self.focus {
                     Focus::Outline => Focus::Reader,
                     Focus::Reader => Focus::Outline,
+                    other => other,
                 };
             }
-            Action::OpenFinder => self.note = Some(Note::FinderComing),
+            Action::OpenFinder => self.open_finder(),
+            Action::NextHit | Action::PrevHit => self.step_hit(action == Action::NextHit),
             Action::Resize(w, h) => self.size = (w, h),
+            _ if self.focus.takes_text() => self.view_action(action),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Click(x, y) => self.click(x, y),
+            Action::OpenMetrics => self.open_metrics(),
+            Action::OpenCompare => self.compare_on_screen(),
             _ if self.focus == Focus::Outline => self.outline_action(action),
             _ => self.reader_action(action),
         }
@@ -313,6 +395,11 @@ impl App {
         self.reader.set_size(&self.docs, text.width.into(), text.height.into());
         self.reader.ensure(&self.docs);
         self.outline.scroll_into_view(self.geometry.list.height.into());
+        let rows = usize::from(self.geometry.view_list.height);
+        self.metrics.scroll_into_view(rows);
+        self.compare.scroll_into_view(rows);
+        let rows = self.finder_layout().list.height;
+        self.finder.scroll_into_view(rows.into());
     }
 
     /// The document in the reader.

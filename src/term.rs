@@ -1,14 +1,20 @@
 //! The only code that owns the terminal: guard, panic hook, event loop, background loading.
 //!
 //! One channel feeds the loop: the input thread (crossterm events), the loader thread
-//! (documents parsed in the background, in order, with a progress count) and, later, the
-//! search worker. The loop blocks on it and redraws only after something arrived, so an idle
-//! reader uses no CPU. Threads end when their channel closes.
+//! (documents parsed in the background, in order, with a progress count, then the search
+//! index built from them) and the search worker's results. The loop blocks on it and redraws
+//! only after something arrived, so an idle reader uses no CPU and never waits for a search.
+//! Threads end when their channel closes.
+//!
+//! The finder's query line is a `tui-textarea` owned here (it speaks crossterm): keys the
+//! finder does not bind edit it, and its text and caret go to the pure app state
+//! ([`crate::app::finder`] explains the split).
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Stdout};
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
 use std::thread;
 
 use anyhow::Context as _;
@@ -21,9 +27,13 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use tui_textarea::TextArea;
+
+mod event_loop;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
+use crate::search::{Index, Results};
 use crate::ui::{self, keymap, Theme};
 
 /// What the reader is opened with.
@@ -54,6 +64,10 @@ enum Msg {
     Failed(LoadError),
     /// The loader is done.
     Done,
+    /// The search index over the loaded documents is built.
+    Indexed(Arc<Index>),
+    /// The search worker answered.
+    Results(Results),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: leave as if the user quit.
     Signal,
 }
@@ -69,12 +83,17 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     spawn_loader(opts.paths, tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
-    spawn_input(tx);
+    spawn_input(tx.clone());
     let size = guard.terminal.size()?;
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
-    let errors = event_loop(&mut guard.terminal, &mut app, &theme, &rx)?;
+    let places = event_loop::open_places(&mut app);
+    let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), places };
+    let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
+    if let Err(e) = lp.save_history(&app) {
+        eprintln!("gongwen: {e}");
+    }
     if app.docs.is_empty() && !errors.is_empty() {
         // Nothing to read: say why on the restored terminal (exit code 1).
         anyhow::bail!("nothing could be loaded\n{}", errors.join("\n"));
@@ -83,53 +102,6 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
-
-/// Draws, then waits for messages and applies them, until quit. Returns the load errors when
-/// loading ended with nothing loaded.
-fn event_loop(
-    terminal: &mut Term,
-    app: &mut App,
-    theme: &Theme,
-    rx: &Receiver<Msg>,
-) -> anyhow::Result<Vec<String>> {
-    terminal.draw(|f| ui::render(app, theme, f))?;
-    while let Ok(msg) = rx.recv() {
-        let mut done = handle(app, msg)?;
-        // Apply everything already waiting before drawing once.
-        while let Ok(msg) = rx.try_recv() {
-            done |= handle(app, msg)?;
-        }
-        if app.quit {
-            break;
-        }
-        if done && app.docs.is_empty() {
-            return Ok(app.messages.clone());
-        }
-        terminal.draw(|f| ui::render(app, theme, f))?;
-    }
-    Ok(Vec::new())
-}
-
-/// Applies one message; true when loading has just finished.
-fn handle(app: &mut App, msg: Msg) -> anyhow::Result<bool> {
-    match msg {
-        Msg::Input(ev) => {
-            if let Some(a) = action(app, &ev) {
-                app.update(a);
-            }
-        }
-        Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
-        Msg::Found(n) => app.set_progress(Some(n)),
-        Msg::Loaded(doc) => app.add_document(*doc),
-        Msg::Failed(e) => app.add_error(&e),
-        Msg::Done => {
-            app.set_progress(None);
-            return Ok(true);
-        }
-        Msg::Signal => app.update(Action::Quit),
-    }
-    Ok(false)
-}
 
 /// The action for a terminal event.
 fn action(app: &App, ev: &Event) -> Option<Action> {
@@ -179,10 +151,13 @@ fn spawn_input(tx: Sender<Msg>) {
 /// done (so the outline order does not depend on thread timing).
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
+        // The index's own copies of the documents (the app owns its `Document`s).
+        let indexer = spawn_indexer(tx.clone());
         if paths.is_empty() {
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
+                let _ = indexer.send(Arc::new(d.clone()));
                 if tx.send(Msg::Loaded(Box::new(d))).is_err() {
                     return;
                 }
@@ -208,7 +183,10 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 let msg = match result {
-                    Ok(d) => Msg::Loaded(Box::new(d)),
+                    Ok(d) => {
+                        let _ = indexer.send(Arc::new(d.clone()));
+                        Msg::Loaded(Box::new(d))
+                    }
                     Err(e) => Msg::Failed(e),
                 };
                 if tx.send(msg).is_err() {
@@ -218,6 +196,34 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
         }
         let _ = tx.send(Msg::Done);
     });
+}
+
+/// Documents loaded before a first, partial index is built.
+const PARTIAL_INDEX_MIN: usize = 64;
+
+/// Builds the search index from the documents sent to it, in load order, off the UI thread:
+/// partial indexes while loading goes on (each time the count has doubled, so the total work
+/// stays under twice one build) and the full one when the sender is dropped.
+fn spawn_indexer(tx: Sender<Msg>) -> Sender<Arc<Document>> {
+    let (doc_tx, doc_rx) = mpsc::channel::<Arc<Document>>();
+    thread::spawn(move || {
+        let mut docs = Vec::new();
+        let mut built = 0;
+        while let Ok(d) = doc_rx.recv() {
+            docs.push(d);
+            docs.extend(doc_rx.try_iter());
+            if docs.len() >= PARTIAL_INDEX_MIN && docs.len() >= 2 * built {
+                built = docs.len();
+                if tx.send(Msg::Indexed(Arc::new(Index::build(&docs)))).is_err() {
+                    return;
+                }
+            }
+        }
+        if built != docs.len() || built == 0 {
+            let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));
+        }
+    });
+    doc_tx
 }
 
 /// Owns the terminal modes: raw mode, alternate screen, hidden cursor, mouse capture. Dropping

@@ -1,8 +1,11 @@
 //! Drawing: [`render`] draws the whole reader from `&App` and `&Theme`, one widget per pane.
 //! No input or output here: the view borrows the state and never changes it.
 
+pub mod compare;
+pub mod finder;
 pub mod help;
 pub mod keymap;
+pub mod metrics;
 pub mod outline;
 pub mod reader;
 pub mod status;
@@ -21,6 +24,12 @@ pub use theme::Theme;
 /// Draws the reader into a frame.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(AppView { app, theme }, frame.area());
+    // The real cursor at the finder's caret (an input method shows its candidates there);
+    // hidden otherwise.
+    let inside = |&(x, y): &(u16, u16)| x < frame.area().right() && y < frame.area().bottom();
+    if let Some((x, y)) = finder::cursor(app).filter(inside).filter(|_| !app.help) {
+        frame.set_cursor_position((x, y));
+    }
 }
 
 /// The whole screen.
@@ -38,6 +47,30 @@ impl Widget for AppView<'_> {
         let g = &app.geometry;
         // The geometry was computed for the last resize; never draw outside today's buffer.
         let fit = |a: Area| rect(a).intersection(area);
+        match app.focus {
+            Focus::Metrics => metrics::MetricsView { app, theme }.render(fit(g.view), buf),
+            Focus::Compare => compare::CompareView { app, theme }.render(fit(g.view), buf),
+            Focus::Reader | Focus::Outline => self.panes(area, buf),
+        }
+        status::StatusView { app, theme }.render(fit(g.status), buf);
+        if app.finder.open {
+            finder::FinderView { app, theme }.render(area, buf);
+        }
+        if app.messages_open && !app.messages.is_empty() {
+            help::MessagesView { app, theme }.render(area, buf);
+        }
+        if app.help {
+            help::HelpView { theme, focus: app.focus }.render(area, buf);
+        }
+    }
+}
+
+impl AppView<'_> {
+    /// The outline and the reading pane.
+    fn panes(&self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let g = &app.geometry;
+        let fit = |a: Area| rect(a).intersection(area);
         if !g.outline.is_empty() {
             let block = pane(theme, strings::OUTLINE_TITLE.into(), app.focus == Focus::Outline);
             block.render(fit(g.outline), buf);
@@ -48,13 +81,6 @@ impl Widget for AppView<'_> {
             let block = pane(theme, title, app.focus == Focus::Reader);
             block.render(fit(g.reader), buf);
             reader::ReaderView { app, theme }.render(fit(g.text), buf);
-        }
-        status::StatusView { app, theme }.render(fit(g.status), buf);
-        if app.messages_open && !app.messages.is_empty() {
-            help::MessagesView { app, theme }.render(area, buf);
-        }
-        if app.help {
-            help::HelpView { theme }.render(area, buf);
         }
     }
 }

@@ -59,7 +59,7 @@ pub fn to_json(doc: &Document, m: &Metric) -> serde_json::Value {
 }
 
 /// Integral values as JSON integers (`4070`, not `4070.0`); others as they are.
-fn json_number(v: f64) -> serde_json::Value {
+pub(crate) fn json_number(v: f64) -> serde_json::Value {
     // Metric values are counts and sums far below 2^53, where the conversion is exact.
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         json!(v as i64)

@@ -117,7 +117,7 @@ pub fn to_json(index: &Index, hit: &Hit) -> Value {
     });
     if let Some(m) = index.metric(hit) {
         v["raw"] = json!(m.raw);
-        v["value"] = json!(m.value);
+        v["value"] = super::metrics::json_number(m.value);
         v["unit"] = json!(m.unit);
         v["approx"] = json!(m.approx);
         v["label"] = json!(m.label);

@@ -40,11 +40,13 @@ impl Widget for StatusView<'_> {
         // Right side first: it is short and must stay visible.
         let mut right: Vec<Span> = Vec::new();
         let note = match app.note {
-            Some(Note::FinderComing) => Some(strings::FINDER_COMING),
-            Some(Note::NoMore) => Some(strings::NO_MORE),
+            Some(Note::NoSearch) => Some(strings::NO_SEARCH.to_string()),
+            Some(Note::Hit(i, n)) => Some(strings::hit_of(i, n)),
+            Some(Note::NoMore) => Some(strings::NO_MORE.to_string()),
+            Some(Note::NoMetric) => Some(strings::NO_METRIC.to_string()),
             None => None,
         };
-        if let Some(n) = note {
+        if let Some(n) = &note {
             right.push(Span::styled(format!(" {n} "), theme.status.add_modifier(Modifier::BOLD)));
         }
         if let Some(p) = app.progress {
@@ -65,7 +67,7 @@ impl Widget for StatusView<'_> {
             ));
             right.push(Span::styled(format!(" {}", strings::HELP_HINT.1), theme.status));
         }
-        if app.current_doc().is_some() {
+        if app.current_doc().is_some() && !app.focus.takes_text() {
             right.push(Span::styled(format!(" {:>3}% ", app.reader.percent()), theme.status));
         }
         let mut right_width: usize = right.iter().map(|s| str_width(&s.content)).sum();
@@ -73,7 +75,23 @@ impl Widget for StatusView<'_> {
         // Left side: title and heading path in what is left.
         let room = width.saturating_sub(right_width);
         let mut left: Vec<Span> = Vec::new();
-        if let Some(doc) = app.current_doc() {
+        let selected = match app.focus {
+            Focus::Metrics => app.metrics.selected(),
+            Focus::Compare => app.compare.selected(),
+            _ => None,
+        };
+        if app.focus.takes_text() {
+            // Where the selected metric is: the document and the line.
+            if let Some((doc, m)) = selected.and_then(|r| r.get(&app.docs)) {
+                let title = truncate(&doc.short_title(), TITLE_MAX.min(room / 2));
+                let place =
+                    truncate(&strings::metric_place(&title, m.line), room.saturating_sub(2));
+                left.push(Span::styled(
+                    format!(" {place} "),
+                    theme.status.add_modifier(Modifier::BOLD),
+                ));
+            }
+        } else if let Some(doc) = app.current_doc() {
             let title = truncate(&doc.short_title(), TITLE_MAX.min(room / 2));
             left.push(Span::styled(
                 format!(" {title} "),
@@ -96,7 +114,11 @@ impl Widget for StatusView<'_> {
             let hints = match app.focus {
                 Focus::Reader => strings::HINTS_READER,
                 Focus::Outline => strings::HINTS_OUTLINE,
+                Focus::Metrics => strings::HINTS_METRICS,
+                Focus::Compare => strings::HINTS_COMPARE,
             };
+            // The finder shows its own keys.
+            let hints = if app.finder.open { &[][..] } else { hints };
             let mut spare = width.saturating_sub(left_width + right_width + 1);
             let mut h = Vec::new();
             for (k, what) in hints {
