@@ -4,10 +4,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use super::output::Out;
+use crate::store::Cache;
 
 /// Runs `gongwen text`; returns the exit code.
-pub fn run(all: bool, paths: &[PathBuf]) -> i32 {
-    let docs = match super::load(paths) {
+pub fn run(all: bool, paths: &[PathBuf], cache: &Cache) -> i32 {
+    let docs = match super::load(paths, cache) {
         Ok(d) => d,
         Err(code) => return code,
     };
