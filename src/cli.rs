@@ -133,16 +133,16 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, i32> {
     }
     let (docs, errors) = crate::doc::load_paths(paths);
     for e in &errors {
-        eprintln!("gongwen: {e}");
+        output::message(&e.to_string());
     }
     for d in &docs {
         for w in &d.warnings {
-            eprintln!("gongwen: {}: warning: {w}", d.path);
+            output::message(&format!("{}: warning: {w}", d.path));
         }
     }
     if docs.is_empty() {
         if errors.is_empty() {
-            eprintln!("gongwen: nothing to load");
+            output::message("nothing to load");
         }
         return Err(1);
     }
@@ -162,7 +162,7 @@ pub fn main() -> i32 {
             match crate::term::run(opts) {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("gongwen: {e:#}");
+                    output::message(&format!("{e:#}"));
                     1
                 }
             }
