@@ -118,9 +118,13 @@ pub struct MetricsArgs {
     /// With --csv: start with a UTF-8 byte order mark for Excel.
     #[arg(long, requires = "csv")]
     pub excel: bool,
-    /// Only metrics matching this `=` query (e.g. `复议 >5`).
+    /// Only metrics matching this `=` query (e.g. `复议 >5`, `资金 >=1亿`).
     #[arg(long, value_name = "Q")]
     pub query: Option<String>,
+    /// Compare one kind of metric across documents: the metrics whose label contains LABEL,
+    /// ranked with a bar chart, one group per unit.
+    #[arg(long, value_name = "LABEL", conflicts_with_all = ["json", "csv"])]
+    pub compare: Option<String>,
     /// Files or folders (none: the bundled samples).
     pub paths: Vec<PathBuf>,
 }

@@ -6,6 +6,7 @@
 
 pub mod card;
 pub mod load;
+pub(crate) mod parts;
 pub mod samples;
 
 pub use card::Card;
@@ -75,7 +76,10 @@ impl Document {
         };
         doc.headings = outline::parse(doc.lines());
         doc.card = card::parse(&doc);
+        // Quantities in site navigation and footers are not the report's.
+        let (first, last) = (doc.card.body_first_line, doc.card.body_last_line);
         doc.metrics = metrics::extract(doc.lines(), &doc.headings);
+        doc.metrics.retain(|m| (first..=last).contains(&m.line));
         doc
     }
 
@@ -118,6 +122,31 @@ impl Document {
         match &self.card.title {
             Some(t) => t,
             None => self.file_name(),
+        }
+    }
+
+    /// A short name for lists and charts: the issuing body named at the start of the title
+    /// (up to `关于` or the year; of several bodies the last) and the year covered, e.g.
+    /// `渭南高新区管委会 2020`; the file name when the title names no body.
+    pub fn short_title(&self) -> String {
+        let title = self.title();
+        let cut = title
+            .char_indices()
+            .find(|&(i, c)| {
+                title[i..].starts_with("关于")
+                    || (c.is_ascii_digit()
+                        && title[i..].chars().take(5).collect::<String>().ends_with('年'))
+            })
+            .map_or(title.len(), |(i, _)| i);
+        let body = title[..cut].split_whitespace().last().unwrap_or("");
+        let name = if body.is_empty() || cut == title.len() {
+            self.file_name().rsplit_once('.').map_or(self.file_name(), |(stem, _)| stem)
+        } else {
+            body
+        };
+        match self.card.year {
+            Some(y) if !name.contains(&y.to_string()) => format!("{name} {y}"),
+            _ => name.to_string(),
         }
     }
 
@@ -171,5 +200,25 @@ mod tests {
         let d = Document::new("x.txt", "UTF-8", Format::Text, "一\r\r\n二\r\n\r三\r".into());
         assert_eq!(d.lines().collect::<Vec<_>>(), ["一", "", "二", "", "三"]);
         assert_eq!(d.text(), "一\n\n二\n\n三\n");
+    }
+
+    #[test]
+    fn short_titles_name_the_body_and_the_year() {
+        let short = |text: &str| {
+            Document::new("dir/x-2020.txt", "UTF-8", Format::Text, text.into()).short_title()
+        };
+        let body = "\n一、工作情况\n2020年,我区坚持依法行政,取得新成效,现将有关情况报告如下。";
+        assert_eq!(
+            short(&format!("天津滨海高新区2020年法治政府建设报告{body}")),
+            "天津滨海高新区 2020"
+        );
+        assert_eq!(
+            short(&format!("渭南高新区管委会关于2020年度法治政府建设工作的报告{body}")),
+            "渭南高新区管委会 2020"
+        );
+        assert_eq!(
+            short(&format!("中共厦门市委火炬高新区工委 厦门火炬高新区管委会关于2020年法治政府建设工作情况的报告{body}")),
+            "厦门火炬高新区管委会 2020"
+        );
     }
 }

@@ -18,10 +18,13 @@
 //!   (`shared/spec/METRICS.md`).
 //! * [`text`] — pure text utilities: NFKC folding, display-width wrapping with Chinese
 //!   line-breaking rules, making document text safe to show on a terminal.
+//! * [`store`] — what is remembered between runs, outside the report folders: reading places
+//!   and finder history (XDG state dir), the cache of parsed documents (XDG cache dir).
+//! * [`watch`] — files added, changed or removed in the opened folders, as events on a channel.
 //!
 //! # Layering rules
 //!
-//! `doc`, `outline`, `metrics`, `text`, `search` and `app` import neither ratatui nor crossterm;
+//! `doc`, `outline`, `metrics`, `text`, `search`, `store`, `watch` and `app` import neither ratatui nor crossterm;
 //! `ui` draws but does no input or output; only `term` reads events or owns the terminal.
 //! The CLI, the reader, the tests and the benchmarks share one parser, one search and one
 //! metrics extractor.
@@ -29,7 +32,9 @@
 pub mod doc;
 pub mod metrics;
 pub mod outline;
+pub mod store;
 pub mod text;
+pub mod watch;
 
 pub mod cli;
 pub mod term;

@@ -28,3 +28,37 @@ pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
         s.into()
     }
 }
+
+/// Display width of `s` in terminal cells (CJK characters are two).
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` cut to at most `max` cells, with `…` where it was cut; never splits a wide character.
+pub fn truncate(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    use unicode_width::UnicodeWidthChar;
+    if width(s) <= max {
+        return s.into();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out.into()
+}
+
+/// `s` truncated to `cells` and padded with spaces to exactly that display width.
+pub fn pad(s: &str, cells: usize) -> String {
+    let t = truncate(s, cells);
+    let fill = cells.saturating_sub(width(&t));
+    format!("{t}{}", " ".repeat(fill))
+}

@@ -52,7 +52,7 @@ pub fn label_value<'a>(s: &'a str, label: &str) -> Option<&'a str> {
 /// Like [`label_value`], but with `colon` false the colon may be missing (`发布时间 2021-03-30`).
 pub fn after_label<'a>(s: &'a str, label: &str, colon: bool) -> Option<&'a str> {
     s.match_indices(label).find_map(|(i, _)| {
-        let free = s[..i].chars().next_back().map_or(true, |c| !is_ideograph(c));
+        let free = s[..i].chars().next_back().is_none_or(|c| !is_ideograph(c));
         let rest = s[i + label.len()..].trim_start();
         let rest = match rest.strip_prefix([':', ':']) {
             Some(r) => r,

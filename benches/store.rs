@@ -1,0 +1,108 @@
+//! Measures the document cache on a generated folder: `cargo bench --bench store --
+//! N [DIR]` writes N reports (the samples, each made distinct) under DIR
+//! (default: a temporary folder), then times loading them without the cache, with an empty
+//! cache (parse and write entries), and with a full cache (warm start).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use gongwen::doc::samples::SAMPLES;
+use gongwen::doc::{Document, LoadError};
+use gongwen::store::cache::Cache;
+use rayon::prelude::*;
+
+/// The real loader (it reads the file again: a small cost next to parsing, on misses only).
+fn parse(path: &Path, _bytes: &[u8]) -> Result<Document, LoadError> {
+    gongwen::doc::load::load_file(path)
+}
+
+fn load_all(cache: &Cache, files: &[PathBuf]) -> (f64, usize) {
+    let t = Instant::now();
+    let docs: Vec<Document> =
+        files.par_iter().filter_map(|p| cache.load_or_parse(p, |b| parse(p, b)).ok()).collect();
+    let headings = docs.iter().map(|d| d.headings.len()).sum();
+    (t.elapsed().as_secs_f64(), headings)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; only the positional arguments are ours.
+    let args: Vec<String> = std::env::args().filter(|a| !a.starts_with("--")).collect();
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = args.get(2).map_or_else(|| tmp.path().to_path_buf(), PathBuf::from);
+    let reports = root.join("reports");
+    if args.get(3).is_some_and(|a| a == "warm") {
+        // Only the warm start, on a folder and cache made by an earlier run (for profiling).
+        let mut files = Vec::new();
+        walk(&reports, &mut files);
+        files.sort();
+        for _ in 0..3 {
+            let cache = Cache::open(&root.join("cache"));
+            let (s, h) = load_all(&cache, &files);
+            println!("warm:                    {s:.3} s, {h} headings, {:?}", cache.stats());
+        }
+        return;
+    }
+    let mut files = Vec::new();
+    let mut total = 0;
+    for i in 0..n {
+        let dir = reports.join(format!("{:03}", i / 500));
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let (name, bytes) = SAMPLES[i % SAMPLES.len()];
+        let path = dir.join(format!("{i:05}-{name}"));
+        let mut content = bytes.to_vec();
+        content.extend_from_slice(format!("\n附：第{i}份。\n").as_bytes());
+        total += content.len();
+        std::fs::write(&path, content).expect("write");
+        files.push(path);
+    }
+    println!("{n} reports, {:.1} MB", total as f64 / 1e6);
+
+    let t = Instant::now();
+    let bytes: usize = files
+        .par_iter()
+        .map(|p| {
+            std::fs::read(p).map(|b| gongwen::store::content_hash(&b) as usize & 1).unwrap_or(0)
+        })
+        .sum();
+    println!("read + hash only:        {:.3} s ({bytes})", t.elapsed().as_secs_f64());
+    let (s, h) = load_all(&Cache::disabled(), &files);
+    println!("no cache (parse):        {s:.3} s, {h} headings");
+    let cache_dir = root.join("cache");
+    let _ = std::fs::remove_dir_all(&cache_dir);
+    let cache = Cache::open(&cache_dir);
+    let (s, h) = load_all(&cache, &files);
+    println!("cold (parse + write):    {s:.3} s, {h} headings, {:?}", cache.stats());
+    for _ in 0..3 {
+        let cache = Cache::open(&cache_dir);
+        let (s, h) = load_all(&cache, &files);
+        println!("warm:                    {s:.3} s, {h} headings, {:?}", cache.stats());
+    }
+    let mut entries = Vec::new();
+    walk(&cache_dir, &mut entries);
+    let t = Instant::now();
+    let size: usize = entries.par_iter().map(|p| std::fs::read(p).map_or(0, |b| b.len())).sum();
+    println!(
+        "read entries only:       {:.3} s ({} files, {:.1} MB)",
+        t.elapsed().as_secs_f64(),
+        entries.len(),
+        size as f64 / 1e6
+    );
+    let pack = root.join("pack.bin");
+    let all: Vec<u8> = entries.iter().flat_map(|p| std::fs::read(p).unwrap_or_default()).collect();
+    std::fs::write(&pack, &all).expect("write pack");
+    let t = Instant::now();
+    let len = std::fs::read(&pack).map_or(0, |b| b.len());
+    println!("read one pack instead:   {:.3} s ({len} bytes)", t.elapsed().as_secs_f64());
+}

@@ -1,0 +1,196 @@
+//! Character helpers for the scanner: full-width and traditional forms normalised, and stepping
+//! through a line by byte offsets without ever slicing inside a character.
+
+/// The simplified, half-width form of a character as far as the extractor cares.
+///
+/// Full-width ASCII (`１` `％` `．`) becomes ASCII, and the traditional forms that reports from
+/// Hong Kong, Macao and Taiwan use for magnitudes, approximation words and units (`億` `萬` `餘`
+/// `項` `個` …) become simplified, so one rule table serves both scripts.
+pub fn norm(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '億' => '亿',
+        '萬' => '万',
+        '餘' => '余',
+        '項' => '项',
+        '個' => '个',
+        '兩' => '两',
+        '條' => '条',
+        '場' => '场',
+        '臺' => '台',
+        '間' => '间',
+        '戶' => '户',
+        '處' => '处',
+        '張' => '张',
+        '筆' => '笔',
+        '門' => '门',
+        '幾' => '几',
+        '週' => '周',
+        '時' => '时',
+        '鐘' => '钟',
+        '點' => '点',
+        '達' => '达',
+        '約' => '约',
+        '過' => '过',
+        '於' => '于',
+        '為' => '为',
+        '種' => '种',
+        '類' => '类',
+        '輛' => '辆',
+        '總' => '总',
+        '計' => '计',
+        '與' => '与',
+        '對' => '对',
+        '單' => '单',
+        '冊' => '册',
+        '組' => '组',
+        '隊' => '队',
+        '輪' => '轮',
+        '課' => '课',
+        '節' => '节',
+        '棟' => '栋',
+        '畝' => '亩',
+        '噸' => '吨',
+        '來' => '来',
+        '層' => '层',
+        '雙' => '双',
+        '歲' => '岁',
+        '頃' => '顷',
+        '員' => '员',
+        '級' => '级',
+        '屆' => '届',
+        '們' => '们',
+        '號' => '号',
+        '內' => '内',
+        '書' => '书',
+        '數' => '数',
+        '僅' => '仅',
+        '將' => '将',
+        '則' => '则',
+        '隻' => '只',
+        '幢' => '幢',
+        _ => c,
+    }
+}
+
+/// The normalised character starting at byte `pos` and its byte length in the line.
+pub fn at(line: &str, pos: usize) -> Option<(char, usize)> {
+    let c = line.get(pos..)?.chars().next()?;
+    Some((norm(c), c.len_utf8()))
+}
+
+/// The normalised character ending at byte `pos` and its byte length in the line.
+pub fn before(line: &str, pos: usize) -> Option<(char, usize)> {
+    let c = line.get(..pos)?.chars().next_back()?;
+    Some((norm(c), c.len_utf8()))
+}
+
+/// If the normalised text from `pos` starts with `word`, the byte offset where it ends.
+pub fn starts_with(line: &str, pos: usize, word: &str) -> Option<usize> {
+    let mut p = pos;
+    for w in word.chars() {
+        let (c, len) = at(line, p)?;
+        if c != w {
+            return None;
+        }
+        p += len;
+    }
+    Some(p)
+}
+
+/// If the normalised text ending at `pos` ends with `word`, the byte offset where it starts.
+pub fn ends_with(line: &str, pos: usize, word: &str) -> Option<usize> {
+    let mut p = pos;
+    for w in word.chars().rev() {
+        let (c, len) = before(line, p)?;
+        if c != w {
+            return None;
+        }
+        p -= len;
+    }
+    Some(p)
+}
+
+/// The longest word of `words` that the text from `pos` starts with, and where it ends.
+pub fn longest_at<'w>(line: &str, pos: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    words
+        .iter()
+        .filter_map(|w| starts_with(line, pos, w).map(|end| (*w, end)))
+        .max_by_key(|(w, _)| w.len())
+}
+
+/// The longest word of `words` that the text ending at `pos` ends with, and where it starts.
+pub fn longest_before<'w>(line: &str, pos: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    words
+        .iter()
+        .filter_map(|w| ends_with(line, pos, w).map(|start| (*w, start)))
+        .max_by_key(|(w, _)| w.len())
+}
+
+/// An ASCII digit after normalisation (`7`, `７`).
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// A character of a Chinese numeral (`〇` … `九`, `两`, `十` `百` `千` `万` `亿`, `几`).
+pub fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '两'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '几'
+    )
+}
+
+/// Punctuation that ends a clause (the label never crosses it).
+pub fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | '，' | '。' | ';' | '；' | ':' | '：' | '!' | '！' | '?' | '？' | '、' | '\t')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_and_traditional_forms_fold() {
+        assert_eq!(norm('５'), '5');
+        assert_eq!(norm('％'), '%');
+        assert_eq!(norm('億'), '亿');
+        assert_eq!(norm('餘'), '余');
+        assert_eq!(norm('個'), '个');
+        assert_eq!(norm('件'), '件');
+    }
+
+    #[test]
+    fn stepping_never_splits_a_character() {
+        let line = "近4000家";
+        assert_eq!(at(line, 1), None, "offset 1 is inside 近");
+        assert_eq!(at(line, 0), Some(('近', 3)));
+        assert_eq!(before(line, 3), Some(('近', 3)));
+        assert_eq!(before(line, 2), None);
+        assert_eq!(starts_with(line, 7, "家"), Some(10));
+        assert_eq!(ends_with(line, 3, "近"), Some(0));
+    }
+
+    #[test]
+    fn longest_word_wins() {
+        let line = "超过91%";
+        assert_eq!(longest_at(line, 0, &["超", "超过"]), Some(("超过", 6)));
+        assert_eq!(longest_before(line, 6, &["过", "超过"]), Some(("超过", 0)));
+    }
+}

@@ -1,0 +1,203 @@
+//! Numbers that are not stated quantities: inside names and quotations, ordinals, codes,
+//! slogans and idioms. Dates, years, document numbers and times need no rule of their own: `年`
+//! `月` `日` `号` `版` `届` are not units and digit groups joined by `-` `.` `:` `/` are skipped
+//! whole by the number reader.
+
+use super::chars::{at, before, ends_with, is_cn_numeral, is_digit, starts_with};
+
+/// Longest span a `“…”` or `"…"` pair may have and still be a name or slogan; a longer pair is a
+/// quotation of running text whose numbers are real statements.
+const MAX_QUOTE_CHARS: usize = 40;
+
+/// Byte ranges of the line inside `《…》` titles and `“…”` names, sorted and disjoint.
+#[derive(Debug, Default)]
+pub struct Spans(Vec<(usize, usize)>);
+
+impl Spans {
+    /// Finds the balanced title and quote pairs of a line in one pass; unmatched marks are
+    /// ignored so that a stray `《` never swallows the rest of the line.
+    pub fn of(line: &str) -> Self {
+        let mut found = Vec::new();
+        let mut titles: Vec<usize> = Vec::new();
+        let mut corners: Vec<usize> = Vec::new();
+        let mut curly: Option<(usize, usize)> = None;
+        let mut ascii: Option<(usize, usize)> = None;
+        for (n, (i, c)) in line.char_indices().enumerate() {
+            match c {
+                '《' | '〈' => titles.push(i),
+                '》' | '〉' => {
+                    if let Some(s) = titles.pop() {
+                        found.push((s, i));
+                    }
+                }
+                '「' | '『' => corners.push(i),
+                '」' | '』' => {
+                    if let Some(s) = corners.pop() {
+                        found.push((s, i));
+                    }
+                }
+                '“' => curly = Some((i, n)),
+                '”' => {
+                    if let Some((s, sn)) = curly.take() {
+                        if n - sn <= MAX_QUOTE_CHARS {
+                            found.push((s, i));
+                        }
+                    }
+                }
+                '"' => match ascii.take() {
+                    Some((s, sn)) if n - sn <= MAX_QUOTE_CHARS => found.push((s, i)),
+                    Some(_) => ascii = Some((i, n)),
+                    None => ascii = Some((i, n)),
+                },
+                _ => {}
+            }
+        }
+        found.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for (s, e) in found {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        Spans(merged)
+    }
+
+    /// Whether byte `pos` lies inside a title or name.
+    pub fn contains(&self, pos: usize) -> bool {
+        let i = self.0.partition_point(|&(s, _)| s < pos);
+        i > 0 && self.0[i - 1].1 > pos
+    }
+}
+
+/// Whether the number at `pos` is an ordinal, a code or a rate rather than a count:
+/// `第三次` `第十个` (ordinal), `G20` `OA3` (code), `每5年` (frequency), `〔2019〕` (document
+/// number year).
+pub fn not_a_count_before(line: &str, pos: usize) -> bool {
+    match before(line, pos) {
+        Some((c, len)) => {
+            matches!(c, '第' | '每' | '〔' | '[' | '【' | '#' | '№' | '_')
+                || c.is_ascii_alphabetic()
+                || (c == '.'
+                    && before(line, pos - len).is_some_and(|(b, _)| b.is_ascii_alphabetic()))
+        }
+        None => false,
+    }
+}
+
+/// Whether the number at `pos` sits in a slogan that wraps a number, `三个100%` `两个1000亿`:
+/// the count of the slogan and the number inside it are both rhetoric, not statistics.
+pub fn slogan_before(line: &str, pos: usize) -> bool {
+    match before(line, pos) {
+        Some(('个', len)) => before(line, pos - len)
+            .is_some_and(|(c, _)| is_digit(c) || (is_cn_numeral(c) && c != '几')),
+        _ => false,
+    }
+}
+
+/// Whether a count whose unit ends at `end` opens a slogan (`三个100%`): a `个` followed
+/// directly by another number.
+pub fn slogan_after(line: &str, end: usize, unit: &str) -> bool {
+    unit == "个" && at(line, end).is_some_and(|(c, _)| is_digit(c))
+}
+
+/// A Chinese numeral right after `数` `几` `若` is a vague count (`数十家`, `几百人`).
+pub fn vague_before(line: &str, pos: usize) -> bool {
+    matches!(before(line, pos), Some(('数' | '几' | '若', _)))
+}
+
+/// Four-character idioms and set phrases made of numerals and unit-like characters
+/// (`千家万户`, `十分`): they would otherwise read as `1000家` or `10分`.
+const IDIOMS: &[&str] = &[
+    "千家万户",
+    "万家灯火",
+    "成千上万",
+    "成百上千",
+    "千方百计",
+    "百家争鸣",
+    "万无一失",
+    "十全十美",
+    "千军万马",
+    "千辛万苦",
+    "千变万化",
+    "万众一心",
+    "百花齐放",
+    "千千万万",
+    "十分",
+    "万分",
+    "百分百",
+    "百人会",
+    "千人计划",
+    "万人计划",
+    "百千万",
+    "十百千万",
+    "三百六十行",
+];
+
+/// Whether a Chinese numeral starting at `pos` is part of an idiom.
+pub fn idiom_at(line: &str, pos: usize) -> bool {
+    let Some((first, _)) = at(line, pos) else { return false };
+    IDIOMS.iter().filter(|idiom| idiom.contains(first)).any(|idiom| {
+        idiom.char_indices().any(|(i, c)| {
+            is_cn_numeral(c)
+                && ends_with(line, pos, &idiom[..i]).is_some()
+                && starts_with(line, pos, &idiom[i..]).is_some()
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inside(line: &str, needle: &str) -> bool {
+        let pos = line.find(needle).expect("needle in line");
+        Spans::of(line).contains(pos)
+    }
+
+    #[test]
+    fn numbers_in_titles_and_names_are_inside() {
+        assert!(inside("完善《规划类许可证核发1栋办公楼》等", "1栋"));
+        assert!(inside("落实“三项制度”要求", "三项"));
+        assert!(!inside("组织召开5期“云上”招聘会", "5期"));
+    }
+
+    #[test]
+    fn unmatched_marks_swallow_nothing() {
+        assert!(!inside("《未闭合的书名 办理40件", "40件"));
+        assert!(!inside("他说:“办理40件", "40件"));
+    }
+
+    #[test]
+    fn long_quotations_are_running_text() {
+        let line =
+            "提出“全年新设立企业715户、个体工商户967户、市场主体总量达到8649户的目标已经完成”";
+        assert!(!inside(line, "715户"));
+    }
+
+    #[test]
+    fn ordinals_codes_and_rates() {
+        assert!(not_a_count_before("第3次", "第".len()));
+        assert!(not_a_count_before("OA3个", 2));
+        assert!(not_a_count_before("每5年", "每".len()));
+        assert!(not_a_count_before("〔2019〕3号", "〔".len()));
+        assert!(not_a_count_before("No．5", "No．".len()), "full-width dot after a letter");
+        assert!(!not_a_count_before("共3次", "共".len()));
+    }
+
+    #[test]
+    fn slogans_wrap_numbers() {
+        assert!(slogan_before("实现三个100%", "实现三个".len()));
+        assert!(slogan_after("三个100%", "三个".len(), "个"));
+        assert!(!slogan_after("设置98个窗口", "设置98个".len(), "个"));
+        assert!(!slogan_before("设置98个窗口", "设置".len()));
+    }
+
+    #[test]
+    fn idioms() {
+        assert!(idiom_at("走进千家万户", "走进".len()));
+        assert!(idiom_at("走进千家万户", "走进千家".len()));
+        assert!(idiom_at("十分重要", 0));
+        assert!(!idiom_at("十个工作组", 0));
+    }
+}

@@ -1,0 +1,275 @@
+//! The scanner: finds every stated quantity of one line (number, magnitude, unit, approximation
+//! words) in a single left-to-right pass, before labels are attached.
+
+use super::chars::{at, before, is_cn_numeral, is_digit, longest_at, longest_before, starts_with};
+use super::exclude::{
+    idiom_at, not_a_count_before, slogan_after, slogan_before, vague_before, Spans,
+};
+use super::number::{arabic, chinese, cn_run_end, magnitude, skip_group, Number};
+use super::units::{magnitude_unit_at, unit_at, Kind, Unit};
+
+/// One quantity found in a line, before its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte offset of the raw text (approximation words included).
+    pub start: usize,
+    /// Byte offset just after the raw text.
+    pub end: usize,
+    /// Byte offset just after the unit (before trailing `以上` `左右`).
+    pub unit_end: usize,
+    /// The normalised value.
+    pub value: f64,
+    /// The normalised unit.
+    pub unit: &'static str,
+    /// What the unit counts.
+    pub kind: Kind,
+    /// Whether an approximation word qualifies it, or it is a range.
+    pub approx: bool,
+}
+
+/// Words before a number that make it approximate (`近4000家`, `超过91%`, `不少于3次`).
+const APPROX_BEFORE: &[&str] = &[
+    "近",
+    "约",
+    "超",
+    "超过",
+    "逾",
+    "不少于",
+    "不低于",
+    "不超过",
+    "至少",
+    "将近",
+    "接近",
+    "大约",
+    "上",
+];
+
+/// Range separators: `3-5家`, `3~5家`, `3—5家`, `3至5家`, `3到5家`.
+const RANGE_SEPARATORS: &[&str] = &["-", "~", "—", "–", "至", "到"];
+
+/// Finds the quantities of one line in document order.
+pub fn scan(line: &str) -> Vec<Found> {
+    let spans = Spans::of(line);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some((c, len)) = at(line, pos) {
+        let next = if is_digit(c) {
+            match arabic(line, pos) {
+                Ok(n) => quantity(line, &spans, pos, n).map(|f| {
+                    let end = f.end;
+                    out.push(f);
+                    end
+                }),
+                Err(skip) => Err(skip),
+            }
+        } else if c == '百' && starts_with(line, pos, "百分之").is_some() {
+            percent_words(line, &spans, pos).map(|f| {
+                let end = f.end;
+                out.push(f);
+                end
+            })
+        } else if is_cn_numeral(c) {
+            let run_end = cn_run_end(line, pos);
+            match chinese(line, pos, run_end) {
+                Some(n) => quantity(line, &spans, pos, n).map(|f| {
+                    let end = f.end;
+                    out.push(f);
+                    end
+                }),
+                None => Err(run_end),
+            }
+        } else {
+            Err(pos + len)
+        };
+        pos = match next {
+            Ok(end) | Err(end) => end.max(pos + len),
+        };
+    }
+    out
+}
+
+/// The approximation word ending at `pos`, if one qualifies the number there, and where it
+/// starts. Guards keep words where the character means something else: `最近` `附近` (near),
+/// `签约` `合约` (contract), `赶超` (catch up), and `上` only before a bare `百` `千` `万`.
+fn approx_before(line: &str, pos: usize, n: &Number) -> Option<usize> {
+    let (word, start) = longest_before(line, pos, APPROX_BEFORE)?;
+    let prev = before(line, start).map(|(c, _)| c);
+    let ok = match word {
+        "近" => !matches!(prev, Some('最' | '附' | '临' | '邻' | '靠' | '就')),
+        "约" => !matches!(
+            prev,
+            Some('签' | '合' | '节' | '制' | '预' | '公' | '条' | '契' | '特' | '协' | '邀' | '简')
+        ),
+        "超" => !matches!(prev, Some('赶')),
+        "上" => n.chinese && n.bare && !matches!(prev, Some('成' | '百' | '千' | '马' | '以')),
+        _ => true,
+    };
+    ok.then_some(start)
+}
+
+/// Builds the quantity whose number `n` starts at `pos`, or says where to resume.
+fn quantity(line: &str, spans: &Spans, pos: usize, n: Number) -> Result<Found, usize> {
+    let resume = if n.chinese { n.end } else { skip_group(line, n.end) };
+    if spans.contains(pos) || not_a_count_before(line, pos) || slogan_before(line, pos) {
+        return Err(resume);
+    }
+    let approx_start = approx_before(line, pos, &n);
+    if n.chinese && (vague_before(line, pos) || idiom_at(line, pos)) {
+        return Err(resume);
+    }
+    let mut approx = approx_start.is_some() || n.fuzzy;
+    let mut p = n.end;
+    let mut low = n.value;
+    let mut first_percent = false;
+
+    // A range is reported once, as its lower bound, approximate: `3-5家` reads "at least 3".
+    if !n.chinese {
+        let mut q = p;
+        if let Some(('%', len)) = at(line, q) {
+            q += len;
+            first_percent = true;
+        }
+        if let Some((_, after_sep)) = longest_at(line, q, RANGE_SEPARATORS) {
+            if at(line, after_sep).is_some_and(|(c, _)| is_digit(c)) {
+                match arabic(line, after_sep) {
+                    Ok(hi) if n.value.lt(hi.value) => {
+                        approx = true;
+                        p = hi.end;
+                        low = n.value;
+                    }
+                    _ if at(line, q).is_some_and(|(c, _)| matches!(c, '-' | '~')) => {
+                        return Err(skip_group(line, after_sep));
+                    }
+                    _ => first_percent = false,
+                }
+            } else {
+                first_percent = false;
+            }
+        } else {
+            first_percent = false;
+        }
+    }
+
+    let mut mid_approx = false;
+    if let Some(('余' | '多', len)) = at(line, p) {
+        mid_approx = true;
+        p += len;
+    }
+    let (mut unit, exp) = match magnitude_unit_at(line, p) {
+        Some(u) => (u, 0),
+        None => {
+            let (exp, q) = magnitude(line, p, n.chinese);
+            p = q;
+            if exp > 0 && !mid_approx {
+                if let Some(('余' | '多', len)) = at(line, p) {
+                    mid_approx = true;
+                    p += len;
+                }
+            }
+            (unit_at(line, p).ok_or(resume.max(p))?, exp)
+        }
+    };
+    approx |= mid_approx;
+    // `2个多月`, `3个多小时`: the approximation sits inside the unit.
+    if unit.name == "个" {
+        if let Some(('多' | '余', len)) = at(line, unit.end) {
+            let inner = unit.end + len;
+            let found = [("月", "个月"), ("小时", "小时"), ("工作日", "个工作日")]
+                .into_iter()
+                .find_map(|(word, name)| starts_with(line, inner, word).map(|end| (name, end)));
+            if let Some((name, end)) = found {
+                unit = Unit { name, kind: Kind::Other, end };
+                approx = true;
+            }
+        }
+    }
+    if first_percent && unit.name != "%" {
+        return Err(resume.max(p));
+    }
+    if !acceptable(line, pos, &n, &unit, exp, approx) {
+        return Err(resume.max(unit.end));
+    }
+    let mut end = unit.end;
+    // `以上` after a rate (`网办率达到95%以上`) states a threshold met, and the gold reports the
+    // rate alone; after a count (`3人以上`) it makes the count approximate.
+    let after: &[&str] = if unit.name == "%" { &["左右"] } else { &["以上", "左右"] };
+    if let Some((_, q)) = longest_at(line, end, after) {
+        approx = true;
+        end = q;
+    }
+    Ok(Found {
+        start: approx_start.unwrap_or(pos),
+        end,
+        unit_end: unit.end,
+        value: low.scaled(exp),
+        unit: unit.name,
+        kind: unit.kind,
+        approx,
+    })
+}
+
+/// The rules that depend on the number and unit together.
+fn acceptable(line: &str, pos: usize, n: &Number, unit: &Unit, exp: i32, approx: bool) -> bool {
+    if slogan_after(line, unit.end, unit.name) {
+        return false;
+    }
+    if matches!(unit.name, "名" | "位") && matches!(before(line, pos), Some(('前', _))) {
+        // `进入全国前10名`: a rank, not ten people.
+        return false;
+    }
+    if unit.name == "分" {
+        // Scores are written in Arabic digits; `十分` is "very", and `8时30分` a time of day.
+        return !n.chinese && !matches!(before(line, pos), Some(('时' | '点' | ':', _)));
+    }
+    if n.chinese {
+        let value = n.value.scaled(exp);
+        // Spelled-out numbers below ten enumerate kinds (`两项试点` `三项制度` `五个开发区`),
+        // and `一` + unit is idiom (`一站式`); the gold lists none of them as required.
+        if value < 10.0 {
+            return false;
+        }
+        // A bare `千` `万` `亿` is idiom (`千家万户`) unless an approximation word makes it a
+        // rough count (`近千人`, `上万人`, `千余人`).
+        let big_bare = n.bare
+            && line
+                .get(pos..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(|c| matches!(super::chars::norm(c), '千' | '万' | '亿'));
+        if big_bare && !approx {
+            return false;
+        }
+    }
+    true
+}
+
+/// `百分之九十`, `百分之95`: a percentage in words.
+fn percent_words(line: &str, spans: &Spans, pos: usize) -> Result<Found, usize> {
+    let num_start = starts_with(line, pos, "百分之").unwrap_or(pos);
+    let n = match at(line, num_start) {
+        Some((c, _)) if is_digit(c) => arabic(line, num_start).map_err(|s| s.max(num_start))?,
+        Some((c, _)) if is_cn_numeral(c) => {
+            let run_end = cn_run_end(line, num_start);
+            chinese(line, num_start, run_end).ok_or(run_end)?
+        }
+        _ => return Err(num_start),
+    };
+    if spans.contains(pos) || not_a_count_before(line, pos) {
+        return Err(n.end);
+    }
+    let approx_start = approx_before(line, pos, &n);
+    let mut end = n.end;
+    let mut approx = approx_start.is_some() || n.fuzzy;
+    if let Some(q) = starts_with(line, end, "左右") {
+        approx = true;
+        end = q;
+    }
+    Ok(Found {
+        start: approx_start.unwrap_or(pos),
+        end,
+        unit_end: n.end,
+        value: n.value.scaled(0),
+        unit: "%",
+        kind: Kind::Ratio,
+        approx,
+    })
+}

@@ -1,0 +1,234 @@
+//! The cache of parsed documents, so that the second start on a large folder is instant.
+//!
+//! One entry file per source file, under `<cache dir>/docs/`, named by a hash of the source's
+//! absolute path. An entry holds the source's size, modification time and content hash (xxh3
+//! of the raw bytes), the cache format version and the crate version, and the parse results
+//! (card, outline, metrics, encoding). The text itself is kept only when re-decoding the source
+//! would not give it back (HTML); a hit therefore still reads the source, which the content
+//! check needs anyway, and decodes it, which costs little next to parsing.
+//!
+//! Entries are written atomically without `fsync` (a torn entry after a power cut fails its
+//! checksum and is rebuilt). Anything that does not fit — missing, corrupt, another version,
+//! another file, a changed source — is a miss: the source is parsed and the entry replaced,
+//! silently. The cache never changes what a load returns.
+//!
+//! One file per document rather than one pack: entries are written as documents finish
+//! loading, from several threads, with no shared state; a changed file rewrites one small file;
+//! opening 20,000 small files costs tens of milliseconds, next to reading the sources.
+//!
+//! [`Cache::put_blob`] and [`Cache::get_blob`] keep other derived data (the search index)
+//! under `<cache dir>/blobs/`, with the same versioning and checks.
+
+mod entry;
+#[cfg(test)]
+mod tests;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use super::{atomic, content_hash};
+use crate::doc::load::io_reason;
+use crate::doc::{Document, LoadError};
+use entry::CachedDoc;
+
+/// Bumped whenever parsing or the entry layout changes, so old entries are rebuilt.
+pub const CACHE_VERSION: u32 = 2;
+
+/// The start of every cache file.
+const MAGIC: &[u8; 8] = b"gongwen\x01";
+
+/// Hits, misses and write failures since the cache was opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Documents built from an entry.
+    pub hits: usize,
+    /// Documents parsed (no entry, or one that did not fit).
+    pub misses: usize,
+    /// Entries that could not be written (the load itself succeeded).
+    pub write_errors: usize,
+}
+
+/// The document cache; `Sync`, so loader threads share one.
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// `None`: disabled (`--no-cache`), every load parses.
+    dir: Option<PathBuf>,
+    hits: AtomicUsize,
+    misses: AtomicUsize,
+    write_errors: AtomicUsize,
+}
+
+/// The validity key of an entry, and its payload.
+#[derive(Serialize, Deserialize)]
+struct Entry<T> {
+    crate_version: String,
+    /// Absolute path of the source (or the blob's key): guards against name-hash collisions.
+    key: String,
+    size: u64,
+    mtime_ns: u128,
+    hash: u64,
+    payload: T,
+}
+
+impl Cache {
+    /// Where the cache lives: `$GONGWEN_CACHE_DIR`, else the platform's cache directory for
+    /// gongwen (`~/.cache/gongwen` on Linux). `None` when no home directory is known.
+    pub fn default_dir() -> Option<PathBuf> {
+        if let Some(dir) = std::env::var_os("GONGWEN_CACHE_DIR").filter(|d| !d.is_empty()) {
+            return Some(PathBuf::from(dir));
+        }
+        directories::ProjectDirs::from("", "", "gongwen").map(|d| d.cache_dir().to_path_buf())
+    }
+
+    /// A cache kept in `dir` (created when the first entry is written). Never fails.
+    pub fn open(dir: &Path) -> Cache {
+        Cache { dir: Some(dir.to_path_buf()), ..Cache::default() }
+    }
+
+    /// A cache that keeps nothing: every load parses (`--no-cache`).
+    pub fn disabled() -> Cache {
+        Cache::default()
+    }
+
+    /// Counts so far.
+    pub fn stats(&self) -> CacheStats {
+        CacheStats {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+            write_errors: self.write_errors.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Loads the file at `path`: from its entry when the entry fits the file as it is now,
+    /// else with `parse(bytes)`, whose document is then kept. Either way the document's path
+    /// is `path` as given (`path.display()`, like [`crate::doc::load::load_file`]) and it is
+    /// the document `parse` would give. Reading the file can fail (`LoadError`); the cache
+    /// itself never makes a load fail.
+    pub fn load_or_parse<F>(&self, path: &Path, parse: F) -> Result<Document, LoadError>
+    where
+        F: FnOnce(&[u8]) -> Result<Document, LoadError>,
+    {
+        let shown = path.display().to_string();
+        let read_error =
+            |e: std::io::Error| LoadError { path: shown.clone(), reason: io_reason(&e) };
+        let (meta, bytes) = read(path).map_err(read_error)?;
+        let Some(dir) = &self.dir else { return parse(&bytes) };
+        // The absolute path, not the canonical one: resolving every component of 20,000 paths
+        // shows in a warm start, and a file reached by two paths only costs a second entry.
+        let key =
+            std::path::absolute(path).map_or_else(|_| shown.clone(), |p| p.display().to_string());
+        let stamp =
+            Stamp { size: meta.len(), mtime_ns: mtime_ns(&meta), hash: content_hash(&bytes) };
+        let file = entry_path(dir, "docs", &key);
+        let hit = read_entry::<CachedDoc>(&file, &key, &stamp)
+            .and_then(|cached| cached.into_document(shown.clone(), &bytes));
+        if let Some(doc) = hit {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            return Ok(doc);
+        }
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        let mut doc = parse(&bytes)?;
+        doc.path = shown;
+        if write_entry(&file, &key, &stamp, &CachedDoc::new(&doc, &bytes)).is_err() {
+            self.write_errors.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(doc)
+    }
+
+    /// Keeps `bytes` under `key` (any text: the caller's own versioning goes in it).
+    pub fn put_blob(&self, key: &str, bytes: &[u8]) -> Result<(), String> {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        let stamp = Stamp { size: bytes.len() as u64, mtime_ns: 0, hash: content_hash(bytes) };
+        write_entry(&entry_path(dir, "blobs", key), key, &stamp, &bytes)
+            .map_err(|e| format!("cannot write the cache: {e}"))
+    }
+
+    /// The bytes kept under `key`, if they are there, whole, and from this version.
+    pub fn get_blob(&self, key: &str) -> Option<Vec<u8>> {
+        let file = entry_path(self.dir.as_ref()?, "blobs", key);
+        let entry = read_any::<Vec<u8>>(&file)?;
+        let whole =
+            entry.payload.len() as u64 == entry.size && content_hash(&entry.payload) == entry.hash;
+        (entry.key == key && whole).then_some(entry.payload)
+    }
+}
+
+/// The file's metadata and bytes, through one open.
+fn read(path: &Path) -> std::io::Result<(fs::Metadata, Vec<u8>)> {
+    use std::io::Read;
+    let mut file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)?;
+    Ok((meta, bytes))
+}
+
+/// What must match between an entry and its source.
+#[derive(PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    mtime_ns: u128,
+    hash: u64,
+}
+
+fn mtime_ns(meta: &fs::Metadata) -> u128 {
+    meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos())
+}
+
+/// `<dir>/<kind>/<2 hex>/<30 hex>.bin`, from a 128-bit hash of the key: no folder gets too big.
+fn entry_path(dir: &Path, kind: &str, key: &str) -> PathBuf {
+    let name = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(key.as_bytes()));
+    dir.join(kind).join(&name[..2]).join(format!("{}.bin", &name[2..]))
+}
+
+/// Reads an entry whose key and stamp match, or `None`.
+fn read_entry<T: for<'de> Deserialize<'de>>(file: &Path, key: &str, stamp: &Stamp) -> Option<T> {
+    let e = read_any::<T>(file)?;
+    let fits = e.key == key
+        && e.size == stamp.size
+        && e.mtime_ns == stamp.mtime_ns
+        && e.hash == stamp.hash;
+    fits.then_some(e.payload)
+}
+
+/// Reads any entry of this version: magic, format version, checksum, crate version.
+fn read_any<T: for<'de> Deserialize<'de>>(file: &Path) -> Option<Entry<T>> {
+    let bytes = fs::read(file).ok()?;
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (version, rest) = rest.split_first_chunk::<4>()?;
+    let (checksum, body) = rest.split_first_chunk::<8>()?;
+    if u32::from_le_bytes(*version) != CACHE_VERSION
+        || u64::from_le_bytes(*checksum) != content_hash(body)
+    {
+        return None;
+    }
+    let entry: Entry<T> = postcard::from_bytes(body).ok()?;
+    (entry.crate_version == env!("CARGO_PKG_VERSION")).then_some(entry)
+}
+
+fn write_entry<T: Serialize>(
+    file: &Path,
+    key: &str,
+    stamp: &Stamp,
+    payload: &T,
+) -> Result<(), String> {
+    let entry = Entry {
+        crate_version: env!("CARGO_PKG_VERSION").to_string(),
+        key: key.to_string(),
+        size: stamp.size,
+        mtime_ns: stamp.mtime_ns,
+        hash: stamp.hash,
+        payload,
+    };
+    let body = postcard::to_stdvec(&entry).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::with_capacity(body.len() + 20);
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&CACHE_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&content_hash(&body).to_le_bytes());
+    bytes.extend_from_slice(&body);
+    atomic::write_fast(file, &bytes).map_err(|e| e.to_string())
+}

@@ -1,0 +1,253 @@
+//! What the cache keeps of one document: its parse results in a serde form of their own, and
+//! its text only when re-decoding the source would not give it back.
+//!
+//! The model types are mirrored here rather than given `Deserialize`: their `Serialize` is the
+//! CLI's JSON (which leaves some fields out), and the conversions below name every field, so a
+//! field added to the model fails to compile here until the cache keeps it too.
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::parts::normalized_text;
+use crate::doc::{Card, Document, Format};
+use crate::metrics::Metric;
+use crate::outline::{Heading, Style};
+
+/// A document's parse results.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct CachedDoc {
+    encoding: String,
+    html: bool,
+    text: CachedText,
+    card: CachedCard,
+    headings: Vec<CachedHeading>,
+    metrics: Vec<CachedMetric>,
+    warnings: Vec<String>,
+}
+
+/// Where the text comes from on a hit.
+#[derive(Debug, Serialize, Deserialize)]
+enum CachedText {
+    /// Decoding the source bytes with the named encoding gives the text back (checked when
+    /// the entry was written): plain text files, the common case, store no text.
+    Decode,
+    /// The text itself: HTML extraction, or a decoding that re-decoding would not reproduce.
+    Stored(String),
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct CachedCard {
+    title: Option<String>,
+    year: Option<i32>,
+    published: Option<String>,
+    issuer: Option<String>,
+    date: Option<String>,
+    doc_number: Option<String>,
+    signer: Option<String>,
+    addressee: Option<String>,
+    cc: Option<String>,
+    body_first_line: usize,
+    body_last_line: usize,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct CachedHeading {
+    line: usize,
+    level: usize,
+    marker: String,
+    title: String,
+    style: u8,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct CachedMetric {
+    line: usize,
+    start: usize,
+    raw: String,
+    value: f64,
+    unit: String,
+    approx: bool,
+    label: String,
+    heading: Option<String>,
+}
+
+impl CachedDoc {
+    /// The entry for `doc`, parsed from `bytes`.
+    pub(super) fn new(doc: &Document, bytes: &[u8]) -> CachedDoc {
+        let html = doc.format == Format::Html;
+        let decodes =
+            !html && decode(bytes, &doc.encoding).is_some_and(|t| normalized_text(t) == doc.text());
+        let text =
+            if decodes { CachedText::Decode } else { CachedText::Stored(doc.text().to_string()) };
+        CachedDoc {
+            encoding: doc.encoding.clone(),
+            html,
+            text,
+            card: card_out(&doc.card),
+            headings: doc.headings.iter().map(heading_out).collect(),
+            metrics: doc.metrics.iter().map(metric_out).collect(),
+            warnings: doc.warnings.clone(),
+        }
+    }
+
+    /// The document back, named `path`, its text from `bytes` or the entry; `None` when the
+    /// entry does not fit (an unknown style, bytes that no longer decode).
+    pub(super) fn into_document(self, path: String, bytes: &[u8]) -> Option<Document> {
+        let text = match self.text {
+            CachedText::Decode => decode(bytes, &self.encoding)?,
+            CachedText::Stored(t) => t,
+        };
+        let headings = self.headings.into_iter().map(heading_in).collect::<Option<Vec<_>>>()?;
+        let format = if self.html { Format::Html } else { Format::Text };
+        let mut doc = Document::from_parts(
+            path,
+            self.encoding,
+            format,
+            text,
+            card_in(self.card),
+            headings,
+            self.metrics.into_iter().map(metric_in).collect(),
+        );
+        doc.warnings = self.warnings;
+        Some(doc)
+    }
+}
+
+/// Decodes `bytes` strictly with the encoding the loader named, its byte order mark removed;
+/// `None` for an encoding not known here or bytes with errors.
+fn decode(bytes: &[u8], encoding: &str) -> Option<String> {
+    // encoding_rs validates UTF-8 several times faster than `std::str::from_utf8` on
+    // Chinese text, which is most of the time of a warm start.
+    let enc = encoding_rs::Encoding::for_label(encoding.as_bytes())?;
+    let bom: &[u8] = match enc.name() {
+        "UTF-8" => b"\xEF\xBB\xBF",
+        "UTF-16LE" => b"\xFF\xFE",
+        "UTF-16BE" => b"\xFE\xFF",
+        _ => b"",
+    };
+    let bytes = bytes.strip_prefix(bom).unwrap_or(bytes);
+    enc.decode_without_bom_handling_and_without_replacement(bytes).map(|t| t.into_owned())
+}
+
+fn card_out(c: &Card) -> CachedCard {
+    let Card {
+        title,
+        year,
+        published,
+        issuer,
+        date,
+        doc_number,
+        signer,
+        addressee,
+        cc,
+        body_first_line,
+        body_last_line,
+    } = c.clone();
+    CachedCard {
+        title,
+        year,
+        published,
+        issuer,
+        date,
+        doc_number,
+        signer,
+        addressee,
+        cc,
+        body_first_line,
+        body_last_line,
+    }
+}
+
+fn card_in(c: CachedCard) -> Card {
+    Card {
+        title: c.title,
+        year: c.year,
+        published: c.published,
+        issuer: c.issuer,
+        date: c.date,
+        doc_number: c.doc_number,
+        signer: c.signer,
+        addressee: c.addressee,
+        cc: c.cc,
+        body_first_line: c.body_first_line,
+        body_last_line: c.body_last_line,
+    }
+}
+
+/// Styles in a fixed order: the position is what is stored.
+const STYLES: [Style; 9] = [
+    Style::Part,
+    Style::Section,
+    Style::Article,
+    Style::CnDun,
+    Style::CnParen,
+    Style::NumDot,
+    Style::NumParen,
+    Style::Circled,
+    Style::CnShi,
+];
+
+fn style_code(s: Style) -> u8 {
+    // Exhaustive, so a new style fails to compile until it has a code.
+    match s {
+        Style::Part => 0,
+        Style::Section => 1,
+        Style::Article => 2,
+        Style::CnDun => 3,
+        Style::CnParen => 4,
+        Style::NumDot => 5,
+        Style::NumParen => 6,
+        Style::Circled => 7,
+        Style::CnShi => 8,
+    }
+}
+
+fn heading_out(h: &Heading) -> CachedHeading {
+    let Heading { line, level, marker, title, style } = h.clone();
+    CachedHeading { line, level, marker, title, style: style_code(style) }
+}
+
+fn heading_in(h: CachedHeading) -> Option<Heading> {
+    let style = *STYLES.get(usize::from(h.style))?;
+    Some(Heading { line: h.line, level: h.level, marker: h.marker, title: h.title, style })
+}
+
+fn metric_out(m: &Metric) -> CachedMetric {
+    let Metric { line, start, raw, value, unit, approx, label, heading } = m.clone();
+    CachedMetric { line, start, raw, value, unit, approx, label, heading }
+}
+
+fn metric_in(m: CachedMetric) -> Metric {
+    Metric {
+        line: m.line,
+        start: m.start,
+        raw: m.raw,
+        value: m.value,
+        unit: m.unit,
+        approx: m.approx,
+        label: m.label,
+        heading: m.heading,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn style_codes_round_trip() {
+        for (i, s) in STYLES.iter().enumerate() {
+            assert_eq!(usize::from(style_code(*s)), i);
+        }
+    }
+
+    #[test]
+    fn strict_decoding_by_the_loaders_names() {
+        assert_eq!(decode(b"\xEF\xBB\xBFab", "UTF-8").as_deref(), Some("ab"));
+        assert_eq!(decode(b"a\xFFb", "UTF-8"), None);
+        assert_eq!(decode(b"\xD6\xD0\xCE\xC4", "GB18030").as_deref(), Some("中文"));
+        assert_eq!(decode(b"\xFF\xFEa\x00", "UTF-16LE").as_deref(), Some("a"));
+        assert_eq!(decode(b"\xFE\xFF\x00a", "UTF-16BE").as_deref(), Some("a"));
+        assert_eq!(decode(b"\xA4\xA4", "Big5").as_deref(), Some("中"));
+        assert_eq!(decode(b"ab", "no-such-encoding"), None);
+    }
+}

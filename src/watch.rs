@@ -1,0 +1,232 @@
+//! Watching the opened folders for documents added, changed or removed while the reader runs.
+//!
+//! [`Watcher::spawn`] watches the paths the user opened (folders recursively, files by
+//! themselves) with the platform's notification API (the `notify` crate), debounces the burst
+//! of raw events a save makes into one per file ([`DEBOUNCE`]), and sends [`WatchEvent`]s for
+//! document files only: the loader's extensions (`.txt .text .htm .html .md`) in folders,
+//! hidden names skipped (editors' swap files, our own temporary files), and any file that was
+//! opened by name.
+//!
+//! Whether a path was added, changed or removed is decided by looking at the disk against the
+//! set of document files known so far, not from the raw event kinds, which differ between
+//! platforms and editors (an editor that saves by renaming a temporary file over the original
+//! makes a "create" that is really a change). A folder moved in brings its documents as
+//! `Added`; a folder removed takes its documents as `Removed`.
+//!
+//! The watching thread ends when the receiver is dropped (noticed at the next event) or when
+//! the [`Watcher`] is dropped.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Sender};
+use std::time::Duration;
+
+use notify::RecursiveMode;
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult, DebouncedEventKind, Debouncer};
+
+/// How long a file must be quiet before its change is reported.
+pub const DEBOUNCE: Duration = Duration::from_millis(200);
+
+pub use crate::doc::load::walk::EXTENSIONS;
+
+/// A change to a document file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchEvent {
+    /// A new document file appeared.
+    Added(PathBuf),
+    /// A known document file was written to.
+    Changed(PathBuf),
+    /// A known document file is gone (deleted or moved away).
+    Removed(PathBuf),
+    /// Watching a path failed, or the platform reported a problem; the text is for the user.
+    Error(String),
+}
+
+/// A running watch; dropping it stops watching.
+pub struct Watcher {
+    _debouncer: Debouncer<notify::RecommendedWatcher>,
+}
+
+impl std::fmt::Debug for Watcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Watcher")
+    }
+}
+
+impl Watcher {
+    /// Starts watching `paths` (folders recursively, files by themselves) and sends their
+    /// changes to `tx` from a background thread. A path that cannot be watched is reported as a
+    /// [`WatchEvent::Error`] and the others are still watched; `Err` only when the platform's
+    /// watching cannot start at all. `T` is any event type a [`WatchEvent`] converts into, so
+    /// the reader's own event channel can be passed.
+    pub fn spawn<T>(paths: &[PathBuf], tx: Sender<T>) -> Result<Watcher, String>
+    where
+        T: From<WatchEvent> + Send + 'static,
+    {
+        let (raw_tx, raw_rx) = mpsc::channel::<DebounceEventResult>();
+        let mut debouncer = new_debouncer(DEBOUNCE, raw_tx)
+            .map_err(|e| format!("cannot watch for changes: {e}"))?;
+        let mut roots = Vec::new();
+        let mut problems = Vec::new();
+        for p in paths {
+            let root = Root::new(p);
+            // A file is watched through its folder: an editor that saves by renaming a new
+            // file over the old one would otherwise end a watch on the old file.
+            let (target, mode) = match root.watched.parent() {
+                Some(parent) if root.is_file => (parent, RecursiveMode::NonRecursive),
+                _ => (root.watched.as_path(), RecursiveMode::Recursive),
+            };
+            match debouncer.watcher().watch(target, mode) {
+                Ok(()) => roots.push(root),
+                Err(e) => problems.push(format!("{}: cannot watch for changes ({e})", p.display())),
+            }
+        }
+        let mut known = BTreeSet::new();
+        for root in &roots {
+            scan(&root.watched, root, &mut known);
+        }
+        std::thread::Builder::new()
+            .name("gongwen-watch".into())
+            .spawn(move || {
+                let send = |e: WatchEvent| tx.send(T::from(e)).is_ok();
+                if !problems.into_iter().all(|p| send(WatchEvent::Error(p))) {
+                    return;
+                }
+                let mut state = State { roots, known };
+                // Ends when the debouncer is dropped (its sender goes) or the receiver is gone.
+                for batch in raw_rx {
+                    let events = match batch {
+                        // `AnyContinuous` comes while a path is still busy (and, from the way the
+                        // debouncer times its first tick, for most multi-write saves); the `Any`
+                        // after it marks the end, so only that one is reported.
+                        Ok(batch) => state.apply(
+                            batch
+                                .into_iter()
+                                .filter(|e| e.kind == DebouncedEventKind::Any)
+                                .map(|e| e.path),
+                        ),
+                        Err(e) => vec![WatchEvent::Error(format!("watching for changes: {e}"))],
+                    };
+                    if !events.into_iter().all(send) {
+                        return;
+                    }
+                }
+            })
+            .map_err(|e| format!("cannot start watching: {e}"))?;
+        Ok(Watcher { _debouncer: debouncer })
+    }
+}
+
+/// One opened path.
+struct Root {
+    /// As the user gave it: events are reported in this form (`reports/a.txt`), the form the
+    /// loader gives documents, so the reader can match them.
+    given: PathBuf,
+    /// The canonical form, which is what is watched and what the platform reports.
+    watched: PathBuf,
+    /// A file opened by name counts whatever its extension.
+    is_file: bool,
+}
+
+impl Root {
+    fn new(path: &Path) -> Root {
+        let watched = std::fs::canonicalize(path)
+            .or_else(|_| std::path::absolute(path))
+            .unwrap_or_else(|_| path.to_path_buf());
+        Root { given: path.to_path_buf(), is_file: watched.is_file(), watched }
+    }
+
+    /// `path` (under `watched`) in the form of `given`.
+    fn shown(&self, path: &Path) -> PathBuf {
+        match path.strip_prefix(&self.watched) {
+            Ok(rel) if rel.as_os_str().is_empty() => self.given.clone(),
+            Ok(rel) => self.given.join(rel),
+            Err(_) => path.to_path_buf(),
+        }
+    }
+}
+
+/// The roots and the document files known under them.
+struct State {
+    roots: Vec<Root>,
+    known: BTreeSet<PathBuf>,
+}
+
+impl State {
+    /// Turns the debounced paths into events, updating the known set.
+    fn apply(&mut self, paths: impl Iterator<Item = PathBuf>) -> Vec<WatchEvent> {
+        let mut paths: Vec<PathBuf> = paths.collect();
+        paths.sort();
+        paths.dedup();
+        let mut events = Vec::new();
+        for path in paths {
+            let Some(root) = self.roots.iter().find(|r| path.starts_with(&r.watched)) else {
+                continue;
+            };
+            if path.is_dir() {
+                // A folder appeared (moved in, or created with files): its new documents.
+                let mut found = BTreeSet::new();
+                scan(&path, root, &mut found);
+                for f in found {
+                    if self.known.insert(f.clone()) {
+                        events.push(WatchEvent::Added(root.shown(&f)));
+                    }
+                }
+            } else if path.is_file() {
+                if !is_document(&path, root) {
+                    continue;
+                }
+                if self.known.insert(path.clone()) {
+                    events.push(WatchEvent::Added(root.shown(&path)));
+                } else {
+                    events.push(WatchEvent::Changed(root.shown(&path)));
+                }
+            } else {
+                // Gone: the file itself, or a folder with everything known under it.
+                let gone: Vec<PathBuf> =
+                    self.known.iter().filter(|k| k.starts_with(&path)).cloned().collect();
+                for g in gone {
+                    self.known.remove(&g);
+                    events.push(WatchEvent::Removed(root.shown(&g)));
+                }
+            }
+        }
+        events
+    }
+}
+
+/// Whether `path` under `root` is a document file to report.
+fn is_document(path: &Path, root: &Root) -> bool {
+    if root.is_file {
+        return path == root.watched;
+    }
+    let hidden = path
+        .strip_prefix(&root.watched)
+        .map(|rel| rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')))
+        .unwrap_or(true);
+    !hidden && crate::doc::load::walk::is_document(path)
+}
+
+/// Adds the document files at or under `path` to `found`.
+fn scan(path: &Path, root: &Root, found: &mut BTreeSet<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(path) else {
+        if path.is_file() && is_document(path, root) {
+            found.insert(path.to_path_buf());
+        }
+        return;
+    };
+    for entry in entries.flatten() {
+        let p = entry.path();
+        // Symbolic links to folders are not followed here: the loader reports loops, not us.
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => scan(&p, root, found),
+            Ok(_) if p.is_file() && is_document(&p, root) => {
+                found.insert(p);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
