@@ -5,7 +5,8 @@
 //!
 //! 1. empty, or a byte order mark alone → `empty file`;
 //! 2. a BOM decides: UTF-8 (BOM stripped; still refused if binary as in 3), UTF-16LE,
-//!    UTF-16BE (refused when more than 1% of the characters are controls);
+//!    UTF-16BE (refused when more than 1% of the characters are controls, or more than 1% of
+//!    the code units, and at least 16, are unpaired surrogates: noise after `FF FE`);
 //! 3. a known binary signature (PNG, ZIP/.docx, PDF, …) → `binary file (…)`; NUL bytes →
 //!    `binary file (contains NUL bytes)`; more than 1% C0 control bytes → `binary file`;
 //! 4. valid UTF-8 → UTF-8;
@@ -92,7 +93,9 @@ pub fn decode_owned(
             }
             // Not strict: never `None`.
             let (text, errors, first) = decode_counting(enc, rest, false).unwrap_or_default();
-            if control_share_too_high(text.chars().map(|c| c as u32)) {
+            if control_share_too_high(text.chars().map(|c| c as u32))
+                || (errors >= 16 && errors * 100 > rest.len() / 2)
+            {
                 return Err(DecodeError::Binary(None));
             }
             let warnings = warning(name, errors, first.map(|b| b + 2));
@@ -391,6 +394,15 @@ mod tests {
         let d = decode(&text).expect("decodes lossily");
         assert_eq!(d.warnings, ["invalid UTF-8 in 2 places (first at byte 60), shown as U+FFFD"]);
         assert_eq!(decode(b"\xEF\xBB\xBFa\0b"), Err(DecodeError::Nul));
+    }
+
+    #[test]
+    fn noise_after_a_utf16_bom_is_binary() {
+        // Every 20th unit an unpaired surrogate: 5% of the units, 50 of them.
+        let units = (0..1000u16).map(|i| if i % 20 == 0 { 0xDC00 } else { 0x4E00 + i });
+        let bytes: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain(units.flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&bytes), Err(DecodeError::Binary(None)));
     }
 
     #[test]

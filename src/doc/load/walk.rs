@@ -95,7 +95,9 @@ fn walk(top: &Path) -> (Vec<PathBuf>, Vec<LoadError>) {
     }
     files.sort();
     errors.sort_by(|a, b| a.path.cmp(&b.path));
-    if files.is_empty() {
+    // A folder that could not be read at all has said why; "no documents" would only repeat it.
+    let unreadable = errors.iter().any(|e| Path::new(&e.path) == top);
+    if files.is_empty() && !unreadable {
         errors.push(LoadError { path: top.display().to_string(), reason: NO_DOCUMENTS.into() });
     }
     (files, errors)
