@@ -53,6 +53,10 @@ fn walk(top: &Path) -> (Vec<PathBuf>, Vec<LoadError>) {
                 continue;
             }
         };
+        // In name order, so that of two names for one folder (a link beside its target) the
+        // same one is walked on every run, whatever order the system lists them in.
+        let mut entries: Vec<_> = entries.collect();
+        entries.sort_by_key(|e| e.as_ref().ok().map(fs::DirEntry::file_name));
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
