@@ -167,7 +167,12 @@ pub fn main() -> i32 {
                 Ok(()) => 0,
                 Err(e) => {
                     output::message(&format!("{e:#}"));
-                    1
+                    // A theme that does not exist or does not parse is bad usage (CLI.md).
+                    if e.downcast_ref::<crate::ui::theme::ThemeError>().is_some() {
+                        2
+                    } else {
+                        1
+                    }
                 }
             }
         }

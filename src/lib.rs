@@ -29,9 +29,11 @@
 //! The CLI, the reader, the tests and the benchmarks share one parser, one search and one
 //! metrics extractor.
 
+pub mod app;
 pub mod doc;
 pub mod metrics;
 pub mod outline;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod watch;

@@ -1,6 +1,30 @@
-//! The only code that owns the terminal: guard, panic hook, event loop.
+//! The only code that owns the terminal: guard, panic hook, event loop, background loading.
+//!
+//! One channel feeds the loop: the input thread (crossterm events), the loader thread
+//! (documents parsed in the background, in order, with a progress count) and, later, the
+//! search worker. The loop blocks on it and redraws only after something arrived, so an idle
+//! reader uses no CPU. Threads end when their channel closes.
 
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Stdout};
 use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use anyhow::Context as _;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use crate::app::{Action, App};
+use crate::doc::{self, Document, LoadError};
+use crate::ui::{self, keymap, Theme};
 
 /// What the reader is opened with.
 #[derive(Debug, Clone, Default)]
@@ -13,7 +37,239 @@ pub struct ReaderOptions {
     pub no_mouse: bool,
 }
 
+/// Everything the loop waits for.
+enum Msg {
+    /// A terminal event.
+    Input(Event),
+    /// The input reader failed (the terminal is gone).
+    InputFailed(io::Error),
+    /// The loader found this many paths.
+    Found(usize),
+    /// One document loaded.
+    Loaded(Box<Document>),
+    /// One path failed.
+    Failed(LoadError),
+    /// The loader is done.
+    Done,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: leave as if the user quit.
+    Signal,
+}
+
 /// Runs the reader until the user quits.
 pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
-    anyhow::bail!("the reader is not built yet ({} paths)", opts.paths.len())
+    // A bad theme is an error before the screen is touched.
+    let theme = Theme::from_env(opts.theme.as_deref())?;
+    if !io::stdout().is_terminal() {
+        anyhow::bail!("{}", ui::strings::NOT_A_TERMINAL);
+    }
+    let (tx, rx) = mpsc::channel();
+    spawn_loader(opts.paths, tx.clone());
+    let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
+    spawn_signals(tx.clone())?;
+    spawn_input(tx);
+    let size = guard.terminal.size()?;
+    let mut app = App::new(size.width, size.height);
+    app.set_progress(Some(0));
+    let errors = event_loop(&mut guard.terminal, &mut app, &theme, &rx)?;
+    drop(guard);
+    if app.docs.is_empty() && !errors.is_empty() {
+        // Nothing to read: say why on the restored terminal (exit code 1).
+        anyhow::bail!("nothing could be loaded\n{}", errors.join("\n"));
+    }
+    Ok(())
+}
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Draws, then waits for messages and applies them, until quit. Returns the load errors when
+/// loading ended with nothing loaded.
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    theme: &Theme,
+    rx: &Receiver<Msg>,
+) -> anyhow::Result<Vec<String>> {
+    terminal.draw(|f| ui::render(app, theme, f))?;
+    while let Ok(msg) = rx.recv() {
+        let mut done = handle(app, msg)?;
+        // Apply everything already waiting before drawing once.
+        while let Ok(msg) = rx.try_recv() {
+            done |= handle(app, msg)?;
+        }
+        if app.quit {
+            break;
+        }
+        if done && app.docs.is_empty() {
+            return Ok(app.messages.clone());
+        }
+        terminal.draw(|f| ui::render(app, theme, f))?;
+    }
+    Ok(Vec::new())
+}
+
+/// Applies one message; true when loading has just finished.
+fn handle(app: &mut App, msg: Msg) -> anyhow::Result<bool> {
+    match msg {
+        Msg::Input(ev) => {
+            if let Some(a) = action(app, &ev) {
+                app.update(a);
+            }
+        }
+        Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
+        Msg::Found(n) => app.set_progress(Some(n)),
+        Msg::Loaded(doc) => app.add_document(*doc),
+        Msg::Failed(e) => app.add_error(&e),
+        Msg::Done => {
+            app.set_progress(None);
+            return Ok(true);
+        }
+        Msg::Signal => app.update(Action::Quit),
+    }
+    Ok(false)
+}
+
+/// The action for a terminal event.
+fn action(app: &App, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => keymap::lookup(k, app.focus),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel(m.column, m.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(m.column, m.row, false)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Turns termination signals into a quit, so the terminal is restored on `kill` too.
+fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Msg::Signal).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Reads terminal events into the channel until the loop is gone.
+fn spawn_input(tx: Sender<Msg>) {
+    thread::spawn(move || loop {
+        let msg = match event::read() {
+            Ok(ev) => Msg::Input(ev),
+            Err(e) => Msg::InputFailed(e),
+        };
+        let failed = matches!(msg, Msg::InputFailed(_));
+        if tx.send(msg).is_err() || failed {
+            break;
+        }
+    });
+}
+
+/// Loads `paths` (none: the samples) in the background: parsed in parallel as the loader
+/// module does it, sent to the loop in path order as soon as each one and all before it are
+/// done (so the outline order does not depend on thread timing).
+fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+    thread::spawn(move || {
+        if paths.is_empty() {
+            let docs = doc::load::load_samples();
+            let _ = tx.send(Msg::Found(docs.len()));
+            for d in docs {
+                if tx.send(Msg::Loaded(Box::new(d))).is_err() {
+                    return;
+                }
+            }
+            let _ = tx.send(Msg::Done);
+            return;
+        }
+        let (files, errors) = doc::load::expand_paths(&paths);
+        let _ = tx.send(Msg::Found(files.len() + errors.len()));
+        for e in errors {
+            let _ = tx.send(Msg::Failed(e));
+        }
+        let (done_tx, done_rx) = mpsc::channel();
+        thread::spawn(move || {
+            doc::load::load_each(files, |i, result| {
+                let _ = done_tx.send((i, result));
+            });
+        });
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in done_rx {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                let msg = match result {
+                    Ok(d) => Msg::Loaded(Box::new(d)),
+                    Err(e) => Msg::Failed(e),
+                };
+                if tx.send(msg).is_err() {
+                    return; // the reader has quit
+                }
+            }
+        }
+        let _ = tx.send(Msg::Done);
+    });
+}
+
+/// Owns the terminal modes: raw mode, alternate screen, hidden cursor, mouse capture. Dropping
+/// it (or a panic, through the hook) restores them all.
+struct Guard {
+    terminal: Term,
+}
+
+impl Guard {
+    fn enter(mouse: bool) -> io::Result<Guard> {
+        install_panic_hook(mouse);
+        enable_raw_mode()?;
+        let mut out = io::stdout();
+        let entered = execute!(out, EnterAlternateScreen, cursor::Hide).and_then(|()| {
+            if mouse {
+                execute!(out, EnableMouseCapture)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = entered {
+            restore(mouse);
+            return Err(e);
+        }
+        match Terminal::new(CrosstermBackend::new(out)) {
+            Ok(terminal) => Ok(Guard { terminal }),
+            Err(e) => {
+                restore(mouse);
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore(true);
+    }
+}
+
+/// Puts the terminal back as the shell expects it. Safe to call twice.
+fn restore(mouse: bool) {
+    let mut out = io::stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+}
+
+/// Restores the terminal before the panic message is printed, so it is readable.
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore(mouse);
+        previous(info);
+    }));
 }

@@ -8,6 +8,9 @@ pub fn fold(s: &str) -> String {
     s.nfkc().collect()
 }
 
+pub mod sanitize;
+pub mod wrap;
+
 /// `s` with every control character (C0 except tab, DEL, C1 such as U+009B CSI) and bidi
 /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) made visible as U+FFFD, so
 /// printing it on a terminal cannot start an escape sequence (`ESC [` CSI, `ESC ]` OSC …) nor

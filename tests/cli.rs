@@ -251,3 +251,20 @@ fn every_kind_of_bad_input_is_one_clear_line_and_the_good_file_still_loads() {
     assert_eq!(out.status.code(), Some(1), "nothing loaded");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_broken_theme_named_explicitly_is_bad_usage_with_path_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("mine.toml");
+    std::fs::write(&path, "inherits = \"default\"\n\nbase = { fg = \"nocolor\" }\n")
+        .expect("write");
+    let p = path.display().to_string();
+    let out = gongwen(&["--theme", &p]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with(&format!("gongwen: theme {p}")), "{stderr}");
+    assert!(stderr.contains("line 3"), "{stderr}");
+    let out = gongwen(&["--theme", "no-such-theme"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bundled: default, light"));
+}

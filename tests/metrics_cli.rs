@@ -117,3 +117,23 @@ fn compare_ranks_one_kind_of_metric_by_unit_with_bars() {
         }
     }
 }
+
+#[test]
+fn query_filters_by_label_and_value_with_wan_and_yi() {
+    let rows = json_rows(&["metrics", "--json", "--query", "复议 >5"]);
+    assert!(rows.iter().any(|r| r["raw"] == "6件" && r["path"].as_str().is_some_and(|p| p.contains("tianjin"))), "{rows:?}");
+    for r in &rows {
+        assert!(r["label"].as_str().is_some_and(|l| l.contains("复议")), "{r}");
+        assert!(r["value"].as_f64().is_some_and(|v| v > 5.0), "{r}");
+    }
+    let rows = json_rows(&["metrics", "--json", "--query", "资金 >=1亿"]);
+    let raws: Vec<&str> = rows.iter().filter_map(|r| r["raw"].as_str()).collect();
+    assert!(raws.contains(&"1亿元") && raws.contains(&"3亿元"), "{raws:?}");
+    assert!(rows.iter().all(|r| r["value"].as_f64().is_some_and(|v| v >= 1e8)), "{rows:?}");
+    let out = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(["metrics", "--query", ">abc"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "a query that does not parse is bad usage");
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("gongwen: --query: "));
+}

@@ -10,6 +10,7 @@ use super::MetricsArgs;
 use crate::doc::Document;
 use crate::metrics::compare::{bar, compare};
 use crate::metrics::{format_quantity, plain, Metric};
+use crate::search::Query;
 use crate::text::{pad, terminal_safe, width};
 
 /// The CSV and JSON columns, in order (CLI.md).
@@ -22,7 +23,7 @@ pub fn run(args: &MetricsArgs) -> i32 {
         Ok(d) => d,
         Err(code) => return code,
     };
-    let filter = match args.query.as_deref().map(MetricFilter::parse).transpose() {
+    let filter = match args.query.as_deref().map(Query::parse_metric).transpose() {
         Ok(f) => f,
         Err(e) => {
             eprintln!("gongwen: --query: {e}");
@@ -33,7 +34,7 @@ pub fn run(args: &MetricsArgs) -> i32 {
         return chart(&docs, label);
     }
     let rows = docs.iter().flat_map(|d| d.metrics.iter().map(move |m| (d, m)));
-    let rows = rows.filter(|(_, m)| filter.as_ref().is_none_or(|f| f.matches(m)));
+    let rows = rows.filter(|(_, m)| filter.as_ref().is_none_or(|q| q.matches_metric(m)));
     if args.csv {
         return csv_out(rows, args.excel);
     }
@@ -58,7 +59,7 @@ pub fn to_json(doc: &Document, m: &Metric) -> serde_json::Value {
 }
 
 /// Integral values as JSON integers (`4070`, not `4070.0`); others as they are.
-fn json_number(v: f64) -> serde_json::Value {
+pub(crate) fn json_number(v: f64) -> serde_json::Value {
     // Metric values are counts and sums far below 2^53, where the conversion is exact.
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         json!(v as i64)
@@ -146,20 +147,4 @@ fn chart(docs: &[Document], label: &str) -> i32 {
 
 fn quantity(m: &Metric) -> String {
     format!("{}{}", if m.approx { "≈" } else { "" }, format_quantity(m.value, &m.unit))
-}
-
-/// A stand-in for the search module's `=` query until it lands: words that must all occur in
-/// the label, heading or unit, and `>N` style filters.
-struct MetricFilter {
-    words: Vec<String>,
-}
-
-impl MetricFilter {
-    fn parse(q: &str) -> Result<Self, String> {
-        Ok(MetricFilter { words: q.split_whitespace().map(str::to_owned).collect() })
-    }
-
-    fn matches(&self, m: &Metric) -> bool {
-        self.words.iter().all(|w| m.label.contains(w.as_str()))
-    }
 }

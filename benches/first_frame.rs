@@ -1,0 +1,129 @@
+//! Time to first frame of the reader, measured like a user sees it: the real binary in tmux,
+//! from pressing Enter on the command line to the first screen with the outline pane, then to
+//! the first reading text, then to the end of loading; and the reader's CPU use once idle.
+//!
+//! `cargo bench --bench first_frame` (needs tmux). Generates `bench-data/2000/` (gitignored):
+//! 2,000 reports copied from the samples with varied names and numbers.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../tests/support/tmux.rs"]
+mod tmux;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use gongwen::doc::samples::SAMPLES;
+use tmux::Tmux;
+
+const BIN: &str = env!("CARGO_BIN_EXE_gongwen");
+const RUNS: usize = 5;
+const REPORTS: usize = 2000;
+
+/// Writes `n` varied copies of the samples (once).
+fn corpus(n: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("bench-data/{n}"));
+    let done = std::fs::read_dir(&dir).map(|d| d.count() == n).unwrap_or(false);
+    if done {
+        return dir;
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..n {
+        let (name, bytes) = SAMPLES[i % SAMPLES.len()];
+        let text = String::from_utf8_lossy(bytes);
+        // Vary the numbers so that no two reports are the same text.
+        let varied: String = text
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if i % 3 == 0 => char::from_digit((d + i as u32) % 10, 10).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        let file = format!("{:04}-{}", i, name);
+        std::fs::write(dir.join(file), format!("第{i}号\n{varied}")).unwrap();
+    }
+    dir
+}
+
+struct Times {
+    frame: Duration,
+    text: Duration,
+    loaded: Duration,
+}
+
+fn measure(args: &str) -> (Times, f64) {
+    let t = Tmux::start(120, 40);
+    let start = Instant::now();
+    t.type_line(&format!("exec {BIN} {args}"));
+    let mut frame = None;
+    let mut text = None;
+    let loaded = loop {
+        let s = t.screen();
+        if frame.is_none() && s.contains("Outline") {
+            frame = Some(start.elapsed());
+        }
+        if text.is_none() && s.contains("法治") {
+            text = Some(start.elapsed());
+        }
+        if text.is_some() && !s.contains("loading") && s.contains('%') {
+            break start.elapsed();
+        }
+        assert!(start.elapsed() < tmux::DEADLINE, "never finished loading:\n{s}");
+    };
+    let times = Times { frame: frame.unwrap(), text: text.unwrap(), loaded };
+    (times, idle_cpu(&t))
+}
+
+/// CPU seconds per second the reader uses while nobody touches it.
+fn idle_cpu(t: &Tmux) -> f64 {
+    let pid = t.var("pane_pid");
+    let ticks = || -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        // utime and stime are fields 14 and 15 (after the name: 12 and 13).
+        f.get(11).and_then(|u| u.parse::<u64>().ok()).unwrap_or(0)
+            + f.get(12).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0)
+    };
+    let span = Duration::from_secs(3);
+    let before = ticks();
+    std::thread::sleep(span);
+    let after = ticks();
+    (after - before) as f64 / 100.0 / span.as_secs_f64()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn report(label: &str, args: &str) {
+    let mut frames = Vec::new();
+    let mut texts = Vec::new();
+    let mut loads = Vec::new();
+    let mut cpu: f64 = 0.0;
+    for _ in 0..RUNS {
+        let (t, c) = measure(args);
+        frames.push(t.frame);
+        texts.push(t.text);
+        loads.push(t.loaded);
+        cpu = cpu.max(c);
+    }
+    println!(
+        "{label}: first frame {:?}, first text {:?}, all loaded {:?} (median of {RUNS}); idle CPU at most {:.1}%",
+        median(frames),
+        median(texts),
+        median(loads),
+        cpu * 100.0
+    );
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` runs it once as a smoke test.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    report("samples (5 reports)", "");
+    let dir = corpus(REPORTS);
+    report(&format!("{REPORTS} reports (folder)"), &dir.display().to_string());
+}

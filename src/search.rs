@@ -1,0 +1,185 @@
+//! The search engine behind the finder and `gongwen search`: items (titles, headings,
+//! sentences, metrics), the query language, pinyin, the index and a worker thread.
+//!
+//! ```text
+//! Index::build(&docs)            once, when documents load (parallel)
+//! Query::parse("xzfy !诉讼")      the syntax of shared/spec/CLI.md
+//! index.search(&query, limit)    candidates from posting lists, scored in parallel
+//! index.highlight(&query, &hit)  only for the rows on screen
+//! Worker::spawn(index)           off the UI thread; newest generation wins
+//! ```
+//!
+//! Matching runs on NFKC-folded, lower-cased text. A word matches contiguously (exactly,
+//! then by pinyin for Latin letters) or fuzzily (SkimMatcherV2) within a span not much wider
+//! than the word; contiguous matches rank far above fuzzy ones, and titles and headings above
+//! text for equal scores.
+
+mod candidates;
+mod fold;
+mod index;
+mod items;
+mod pinyin;
+mod postings;
+mod query;
+mod score;
+mod topk;
+mod worker;
+
+use std::ops::Range;
+
+pub use fold::fold;
+pub use index::Index;
+pub use items::{metric_text, Kind};
+pub use query::{Query, QueryError};
+pub use worker::{Results, Worker};
+
+use crate::doc::Document;
+use crate::metrics::Metric;
+use index::kind_slot;
+use items::Item;
+use score::Scratch;
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the document in [`Index::docs`].
+    pub doc: usize,
+    /// Item id (for [`Index::text`], [`Index::highlight`]).
+    pub item: u32,
+    /// What was found.
+    pub kind: Kind,
+    /// 1-based line in the document.
+    pub line: usize,
+    /// Byte range of the item in its line (for a metric: its raw text; for a title: where the
+    /// title stands, else the whole line).
+    pub span: Range<usize>,
+    /// Higher is better.
+    pub score: i64,
+    /// Index into the document's headings of the enclosing heading (for a heading: its parent).
+    pub heading: Option<usize>,
+}
+
+/// The result of a search: the best hits and how many items matched in all.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Best first, at most the limit.
+    pub hits: Vec<Hit>,
+    /// Number of matching items found; a lower bound when `exhaustive` is false.
+    pub total: usize,
+    /// Whether every candidate was scored (scoring stops once the best hits are certain).
+    pub exhaustive: bool,
+    /// The candidate items that were scored (kept by the worker to narrow the next, longer
+    /// query); `None` when every item was a candidate.
+    pub(crate) candidates: Option<Vec<u32>>,
+}
+
+pub(crate) fn kind_bonus(k: Kind) -> i64 {
+    match k {
+        Kind::Doc => 400,
+        Kind::Heading => 300,
+        Kind::Text | Kind::Metric => 0,
+    }
+}
+
+impl Index {
+    /// The best `limit` hits for `q`, best first.
+    pub fn search(&self, q: &Query, limit: usize) -> Vec<Hit> {
+        self.search_within(q, limit, None).hits
+    }
+
+    /// Searches, scoring only `within` when given: the caller guarantees that it contains
+    /// every item that can match (the worker passes the previous query's candidates when the
+    /// query grew).
+    pub(crate) fn search_within(&self, q: &Query, limit: usize, within: Option<&[u32]>) -> Outcome {
+        let cands = match within {
+            Some(w) => Some(w.to_vec()),
+            None => self.candidates(q),
+        };
+        let cands = match (cands, q.scope) {
+            (Some(c), Some(k)) => {
+                Some(c.into_iter().filter(|&i| self.items[i as usize].kind == k).collect())
+            }
+            (None, Some(k)) => Some(self.by_kind[kind_slot(k)].clone()),
+            (c, None) => c,
+        };
+        let all: Vec<u32>;
+        let ids: &[u32] = match &cands {
+            Some(c) => c,
+            None => {
+                all = (0..self.items.len() as u32).collect();
+                &all
+            }
+        };
+        let best = self.best(q, ids, limit.max(1));
+        let mut top = best.top;
+        top.truncate(limit);
+        let hits = top.into_iter().map(|(score, id)| self.hit(id, score)).collect();
+        let (total, exhaustive) = (best.matched, best.exhaustive);
+        Outcome { hits, total, exhaustive, candidates: cands }
+    }
+
+    fn score_item(&self, q: &Query, id: u32, s: &mut Scratch) -> Option<i64> {
+        let it = &self.items[id as usize];
+        if q.scope.is_some_and(|k| k != it.kind) {
+            return None;
+        }
+        if !q.filters.is_empty() {
+            let m = self.metric_of(it)?;
+            if !q.filters.iter().all(|f| f.accepts(m)) {
+                return None;
+            }
+        }
+        let text = self.item_text(it);
+        let terms = score::match_terms(&q.terms, text, s)?;
+        Some(terms + kind_bonus(it.kind) - score::length_penalty(s.chars.len()))
+    }
+
+    fn hit(&self, id: u32, score: i64) -> Hit {
+        let it = &self.items[id as usize];
+        Hit {
+            doc: it.doc as usize,
+            item: id,
+            kind: it.kind,
+            line: it.line as usize,
+            span: it.start as usize..it.end as usize,
+            score,
+            heading: Index::heading_of(it),
+        }
+    }
+
+    fn metric_of(&self, it: &Item) -> Option<&Metric> {
+        if it.kind != Kind::Metric {
+            return None;
+        }
+        let m = self.metric_refs[it.metric as usize] as usize;
+        self.docs[it.doc as usize].metrics.get(m)
+    }
+
+    /// The document of a hit.
+    pub fn doc(&self, hit: &Hit) -> &Document {
+        &self.docs[hit.doc]
+    }
+
+    /// The text of a hit's item as matched and shown: the sentence or clause, the heading with
+    /// its marker, the title, or for a metric `label raw`.
+    pub fn text(&self, hit: &Hit) -> &str {
+        self.items.get(hit.item as usize).map_or("", |it| self.item_text(it))
+    }
+
+    /// The title of the heading enclosing a hit, if any.
+    pub fn heading_title(&self, hit: &Hit) -> Option<&str> {
+        hit.heading.and_then(|h| self.docs[hit.doc].headings.get(h)).map(|h| h.title.as_str())
+    }
+
+    /// The metric of a metric hit.
+    pub fn metric(&self, hit: &Hit) -> Option<&Metric> {
+        self.metric_of(self.items.get(hit.item as usize)?)
+    }
+
+    /// Byte ranges of [`Index::text`] that `q` matched (the Chinese characters for a pinyin
+    /// match), sorted and merged. Compute it only for rows on screen. For heading and text
+    /// hits, add `hit.span.start` to get ranges in the line.
+    pub fn highlight(&self, q: &Query, hit: &Hit) -> Vec<Range<usize>> {
+        score::highlight(&q.terms, self.text(hit), &mut Scratch::new())
+    }
+}

@@ -1,0 +1,374 @@
+//! The index, built once when documents load: every item (referring to the documents' text,
+//! not copying it) and posting lists per folded character and per run of three pinyin
+//! initials, so that a query scores only the items that can match.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::fold::fold_mapped;
+use super::items::{doc_items, metric_text, Item, Kind, NONE};
+use super::pinyin;
+use super::postings::Posting;
+use crate::doc::Document;
+
+/// Pinyin keys start here (above every code point).
+pub(crate) const PY_BASE: u32 = 0x11_0000;
+/// The letter slot meaning "no further character".
+pub(crate) const PY_END: u32 = 26;
+const SHARDS: usize = 16;
+const BATCH: usize = 64;
+
+/// The pinyin key of three initials (the third may be [`PY_END`]).
+pub(crate) fn py_key(a: u32, b: u32, c: u32) -> u32 {
+    PY_BASE + (a * 27 + b) * 27 + c
+}
+
+/// A multiplicative hasher for `u32` keys (the default SipHash is needlessly slow here).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u32(u32::from(b)));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type KeyMap = HashMap<u32, Posting, BuildHasherDefault<KeyHasher>>;
+
+/// Keys with a direct slot: the BMP characters, then the pinyin trigrams.
+const DENSE: u32 = 0x1_0000 + 27 * 27 * 27;
+
+/// The dense slot of `key`, if it has one.
+fn dense_slot(key: u32) -> Option<u32> {
+    if key < 0x1_0000 {
+        Some(key)
+    } else if key >= PY_BASE {
+        Some(0x1_0000 + key - PY_BASE)
+    } else {
+        None
+    }
+}
+
+fn shard_of(key: u32) -> usize {
+    key as usize % SHARDS
+}
+
+/// One shard of the posting lists: the keys `k` with `k % SHARDS` equal to its number.
+#[derive(Default)]
+struct Shard {
+    /// By dense slot divided by [`SHARDS`].
+    dense: Vec<Posting>,
+    /// Keys outside the dense range (characters beyond the BMP).
+    sparse: KeyMap,
+}
+
+impl Shard {
+    fn new() -> Self {
+        Shard {
+            dense: vec![Posting::default(); (DENSE as usize).div_ceil(SHARDS)],
+            sparse: KeyMap::default(),
+        }
+    }
+
+    fn get_mut(&mut self, key: u32) -> &mut Posting {
+        match dense_slot(key) {
+            Some(slot) => &mut self.dense[slot as usize / SHARDS],
+            None => self.sparse.entry(key).or_default(),
+        }
+    }
+
+    fn get(&self, key: u32) -> Option<&Posting> {
+        let p = match dense_slot(key) {
+            Some(slot) => self.dense.get(slot as usize / SHARDS)?,
+            None => self.sparse.get(&key)?,
+        };
+        (p.len() > 0).then_some(p)
+    }
+}
+
+/// The search index over a set of documents.
+pub struct Index {
+    pub(crate) docs: Vec<Arc<Document>>,
+    pub(crate) items: Vec<Item>,
+    /// Texts of metric items (`label raw`), indexed by `Item::metric` of metric items.
+    pub(crate) metric_texts: Vec<Box<str>>,
+    /// For each metric text: the metric's index in its document.
+    pub(crate) metric_refs: Vec<u32>,
+    shards: Vec<Shard>,
+    /// Item ids of each kind, in document order.
+    pub(crate) by_kind: [Vec<u32>; 4],
+}
+
+/// What one document contributes, computed in parallel.
+struct DocOut {
+    items: Vec<Item>,
+    metric_texts: Vec<Box<str>>,
+    metric_refs: Vec<u32>,
+    /// (key, local item id) per shard, in item order.
+    keys: Vec<Vec<(u32, u32)>>,
+}
+
+pub(crate) fn kind_slot(k: Kind) -> usize {
+    match k {
+        Kind::Doc => 0,
+        Kind::Heading => 1,
+        Kind::Text => 2,
+        Kind::Metric => 3,
+    }
+}
+
+/// Per-thread buffers for computing item keys: "seen in item n" stamps instead of sorting.
+struct KeyScratch {
+    item: u32,
+    seen_char: Vec<u32>,
+    seen_py: Vec<u32>,
+    chars: Vec<(char, u32)>,
+    masks: Vec<u32>,
+    keys: Vec<u32>,
+}
+
+impl KeyScratch {
+    fn new() -> Self {
+        KeyScratch {
+            item: 0,
+            seen_char: vec![0; 0x1_0000],
+            seen_py: vec![0; 27 * 27 * 27],
+            chars: Vec::new(),
+            masks: Vec::new(),
+            keys: Vec::new(),
+        }
+    }
+}
+
+fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
+    let mut items = doc_items(index, doc);
+    // About one key per character of text, spread over the shards.
+    let per_shard = doc.text().len() / 3 * 2 / SHARDS + 16;
+    let mut out = DocOut {
+        items: Vec::new(),
+        metric_texts: Vec::new(),
+        metric_refs: Vec::new(),
+        keys: (0..SHARDS).map(|_| Vec::with_capacity(per_shard)).collect(),
+    };
+    for (local, it) in items.iter_mut().enumerate() {
+        let owned;
+        let text = match it.kind {
+            Kind::Doc => doc.title(),
+            Kind::Metric => {
+                let m = &doc.metrics[it.metric as usize];
+                owned = metric_text(m);
+                out.metric_refs.push(it.metric);
+                it.metric = out.metric_texts.len() as u32;
+                out.metric_texts.push(owned.as_str().into());
+                &owned
+            }
+            Kind::Heading | Kind::Text => {
+                doc.line(it.line as usize).get(it.start as usize..it.end as usize).unwrap_or("")
+            }
+        };
+        fold_mapped(text, &mut ks.chars);
+        it.chars = ks.chars.len().min(usize::from(u16::MAX)) as u16;
+        item_keys(ks);
+        for &k in &ks.keys {
+            out.keys[shard_of(k)].push((k, local as u32));
+        }
+    }
+    out.items = items;
+    out
+}
+
+/// The distinct keys of the folded item in `ks.chars` into `ks.keys`: its alphanumeric
+/// characters and its pinyin trigrams.
+fn item_keys(ks: &mut KeyScratch) {
+    ks.item = ks.item.wrapping_add(1);
+    if ks.item == 0 {
+        ks.seen_char.fill(0);
+        ks.seen_py.fill(0);
+        ks.item = 1;
+    }
+    let stamp = ks.item;
+    ks.keys.clear();
+    for &(c, _) in &ks.chars {
+        if !is_key_char(c) {
+            continue;
+        }
+        let u = c as u32;
+        match ks.seen_char.get_mut(u as usize) {
+            Some(seen) if *seen == stamp => {}
+            Some(seen) => {
+                *seen = stamp;
+                ks.keys.push(u);
+            }
+            None if ks.keys.contains(&u) => {}
+            None => ks.keys.push(u),
+        }
+    }
+    ks.masks.clear();
+    ks.masks.extend(ks.chars.iter().map(|&(c, _)| pinyin::initials(c)));
+    let masks = &ks.masks;
+    for i in 0..masks.len().saturating_sub(1) {
+        let (a, b) = (masks[i], masks[i + 1]);
+        if a == 0 || b == 0 {
+            continue;
+        }
+        let c = masks.get(i + 2).copied().filter(|&m| m != 0).unwrap_or(1 << PY_END);
+        for x in bits(a) {
+            for y in bits(b) {
+                for z in bits(c) {
+                    let slot = ((x * 27 + y) * 27 + z) as usize;
+                    if ks.seen_py[slot] != stamp {
+                        ks.seen_py[slot] = stamp;
+                        ks.keys.push(py_key(x, y, z));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The set bit positions of a 64-bit word.
+pub(crate) fn bits64(mut m: u64) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        let b = m.trailing_zeros();
+        m &= m.wrapping_sub(1);
+        (b < 64).then_some(b)
+    })
+}
+
+/// Whether `c` gets a posting list: letters, digits and ideographs, not punctuation.
+#[inline]
+pub(crate) fn is_key_char(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// The set bit positions of `m`.
+pub(crate) fn bits(mut m: u32) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        let b = m.trailing_zeros();
+        m &= m.wrapping_sub(1);
+        (b < 32).then_some(b)
+    })
+}
+
+impl Index {
+    /// Builds the index of `docs` (in parallel); hits refer to documents by their position
+    /// in `docs`.
+    pub fn build(docs: &[Arc<Document>]) -> Index {
+        pinyin::warm();
+        let mut index = Index {
+            docs: docs.to_vec(),
+            items: Vec::new(),
+            metric_texts: Vec::new(),
+            metric_refs: Vec::new(),
+            shards: (0..SHARDS).map(|_| Shard::new()).collect(),
+            by_kind: Default::default(),
+        };
+        for (b, batch) in docs.chunks(BATCH).enumerate() {
+            let outs: Vec<DocOut> = batch
+                .par_iter()
+                .enumerate()
+                .map_init(KeyScratch::new, |ks, (i, d)| doc_out((b * BATCH + i) as u32, d, ks))
+                .collect();
+            let mut bases = Vec::with_capacity(outs.len());
+            for out in &outs {
+                bases.push(index.items.len() as u32);
+                let metric_base = index.metric_texts.len() as u32;
+                index.items.extend(out.items.iter().map(|&it| match it.kind {
+                    Kind::Metric => Item { metric: metric_base + it.metric, ..it },
+                    _ => it,
+                }));
+                index.metric_texts.extend(out.metric_texts.iter().cloned());
+                index.metric_refs.extend(&out.metric_refs);
+            }
+            index.shards.par_iter_mut().enumerate().for_each(|(s, map)| {
+                for (out, &base) in outs.iter().zip(&bases) {
+                    for &(key, local) in &out.keys[s] {
+                        map.get_mut(key).push(base + local);
+                    }
+                }
+            });
+        }
+        index.shards.par_iter_mut().for_each(|m| {
+            m.dense.iter_mut().for_each(Posting::shrink);
+            m.sparse.values_mut().for_each(Posting::shrink);
+        });
+        for (id, it) in index.items.iter().enumerate() {
+            index.by_kind[kind_slot(it.kind)].push(id as u32);
+        }
+        index.items.shrink_to_fit();
+        index
+    }
+
+    /// The posting list of `key`, if any item has it.
+    pub(crate) fn posting(&self, key: u32) -> Option<&Posting> {
+        self.shards[shard_of(key)].get(key)
+    }
+
+    /// The text an item is matched and shown as.
+    pub(crate) fn item_text(&self, it: &Item) -> &str {
+        let doc = &self.docs[it.doc as usize];
+        match it.kind {
+            Kind::Doc => doc.title(),
+            Kind::Metric => &self.metric_texts[it.metric as usize],
+            Kind::Heading | Kind::Text => {
+                doc.line(it.line as usize).get(it.start as usize..it.end as usize).unwrap_or("")
+            }
+        }
+    }
+
+    /// The documents, in the order hits refer to them.
+    pub fn docs(&self) -> &[Arc<Document>] {
+        &self.docs
+    }
+
+    /// Every item's kind and text, in index order (for benchmarks against other tools and
+    /// for exports).
+    pub fn item_texts(&self) -> impl Iterator<Item = (Kind, &str)> + '_ {
+        self.items.iter().map(|it| (it.kind, self.item_text(it)))
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Approximate heap bytes of the index itself (items, metric texts, posting lists),
+    /// not counting the documents.
+    pub fn heap_bytes(&self) -> usize {
+        let postings: usize = self
+            .shards
+            .iter()
+            .map(|m| {
+                let lists = m.dense.iter().chain(m.sparse.values());
+                (m.dense.len() + m.sparse.capacity()) * 40
+                    + lists.map(Posting::heap_bytes).sum::<usize>()
+            })
+            .sum();
+        let metrics: usize = self.metric_texts.iter().map(|t| t.len() + 16).sum();
+        postings
+            + metrics
+            + self.items.capacity() * std::mem::size_of::<Item>()
+            + self.by_kind.iter().map(|v| v.capacity() * 4).sum::<usize>()
+    }
+
+    /// The enclosing heading index of item `it`, if any.
+    pub(crate) fn heading_of(it: &Item) -> Option<usize> {
+        (it.heading != NONE).then_some(it.heading as usize)
+    }
+}

@@ -1,0 +1,103 @@
+//! Best-first scoring with an early stop: candidates are visited in order of the highest
+//! score they could reach (kind, length, and whether a Latin word can match other than by
+//! pinyin), so that scoring stops once the best hits found so far beat every item left.
+
+use rayon::prelude::*;
+
+use super::index::Index;
+use super::query::Query;
+use super::score::{length_penalty, max_score, Scratch};
+use super::{kind_bonus, Kind};
+
+/// Items scored between two checks of the stop condition.
+const ROUND: usize = 8192;
+/// Below this many items a round is scored on the calling thread.
+const PARALLEL_FROM: usize = 2048;
+const CHUNK: usize = 1024;
+
+/// The best `limit` (score, item) pairs, best first; the number of matches seen; and whether
+/// every candidate was scored (else the count is a lower bound).
+pub(crate) struct Best {
+    pub top: Vec<(i64, u32)>,
+    pub matched: usize,
+    pub exhaustive: bool,
+}
+
+/// Highest minus lowest possible `kind_bonus - length_penalty`.
+const OFFSETS: usize = 501;
+
+fn offset_slot(kind: Kind, chars: u16) -> usize {
+    // kind_bonus is at most 400, length_penalty at most 100.
+    (400 - (kind_bonus(kind) - length_penalty(usize::from(chars)))) as usize
+}
+
+fn order(a: &(i64, u32), b: &(i64, u32)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+impl Index {
+    /// Scores `ids` (ascending) for `q`, best first, stopping early when it can.
+    pub(crate) fn best(&self, q: &Query, ids: &[u32], limit: usize) -> Best {
+        let latin = self.latin_items(q);
+        let is_latin = |id: u32| latin.as_ref().is_none_or(|l| l.binary_search(&id).is_ok());
+        let k_hi: i64 = q.terms.iter().map(|t| max_score(t, true)).sum();
+        let k_lo: i64 = q.terms.iter().map(|t| max_score(t, false)).sum();
+        // Bucket by reachable score: items that may match Latin letters first, then by offset.
+        let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); 2 * OFFSETS];
+        for &id in ids {
+            let it = &self.items[id as usize];
+            let class = if k_hi != k_lo && !is_latin(id) { OFFSETS } else { 0 };
+            buckets[class + offset_slot(it.kind, it.chars)].push(id);
+        }
+        let bound = |b: usize| {
+            let k = if b >= OFFSETS { k_lo } else { k_hi };
+            k + 400 - (b % OFFSETS) as i64
+        };
+        let mut top: Vec<(i64, u32)> = Vec::new();
+        let mut matched = 0;
+        let mut round: Vec<u32> = Vec::with_capacity(ROUND);
+        let mut b = 0;
+        while b < buckets.len() {
+            // Fill a round with whole buckets (best first).
+            round.clear();
+            while b < buckets.len() && (round.is_empty() || round.len() + buckets[b].len() <= ROUND)
+            {
+                round.extend_from_slice(&buckets[b]);
+                b += 1;
+            }
+            let found = self.score_round(q, &round);
+            matched += found.len();
+            top.extend(found);
+            if top.len() > limit {
+                top.select_nth_unstable_by(limit - 1, order);
+                top.truncate(limit);
+            }
+            // Stop when the worst kept hit beats anything the remaining items could reach.
+            let next = (b..buckets.len()).find(|&n| !buckets[n].is_empty());
+            match next {
+                None => break,
+                Some(n) if top.len() >= limit && top.iter().map(|t| t.0).min() > Some(bound(n)) => {
+                    top.sort_unstable_by(order);
+                    return Best { top, matched, exhaustive: false };
+                }
+                Some(n) => b = n,
+            }
+        }
+        top.sort_unstable_by(order);
+        Best { top, matched, exhaustive: true }
+    }
+
+    fn score_round(&self, q: &Query, ids: &[u32]) -> Vec<(i64, u32)> {
+        let score = |s: &mut Scratch, id: u32| self.score_item(q, id, s).map(|sc| (sc, id));
+        if ids.len() < PARALLEL_FROM {
+            let mut s = Scratch::new();
+            return ids.iter().filter_map(|&id| score(&mut s, id)).collect();
+        }
+        ids.par_chunks(CHUNK)
+            .map_init(Scratch::new, |s, ch| ch.iter().filter_map(|&id| score(s, id)).collect())
+            .reduce(Vec::new, |mut a: Vec<_>, b| {
+                a.extend(b);
+                a
+            })
+    }
+}

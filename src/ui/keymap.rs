@@ -1,0 +1,198 @@
+//! The key table: every binding with its context and help text. The event loop looks keys up
+//! here and the help overlay is generated from it, so the two cannot disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::{Action, Focus};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Movement keys, for whichever pane has the focus.
+    Move,
+    /// Only with the reading pane focused.
+    Reader,
+    /// Only with the outline focused.
+    Outline,
+    /// Reader commands that work from either pane.
+    Document,
+    /// Anywhere.
+    Global,
+}
+
+/// One key: a code and the modifiers that must be held (Shift is ignored for characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Whether Ctrl is held.
+    pub ctrl: bool,
+}
+
+const fn k(c: char) -> Key {
+    Key { code: KeyCode::Char(c), ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), ctrl: true }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The keys, the first one shown first in the help.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// The help text.
+    pub help: &'static str,
+}
+
+const fn b(context: Context, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+    Binding { context, keys, action, help }
+}
+
+use Context::{Document, Global, Move, Outline, Reader};
+use KeyCode::{Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+
+/// The key table, in help order.
+pub const KEYMAP: &[Binding] = &[
+    b(Move, &[k('j'), code(Down)], Action::Down, "down a line / item"),
+    b(Move, &[k('k'), code(Up)], Action::Up, "up a line / item"),
+    b(Move, &[ctrl('d')], Action::HalfPageDown, "down half a screen"),
+    b(Move, &[ctrl('u')], Action::HalfPageUp, "up half a screen"),
+    b(Move, &[code(PageDown)], Action::PageDown, "down a screen"),
+    b(Move, &[code(PageUp)], Action::PageUp, "up a screen"),
+    b(Move, &[k('g'), code(Home)], Action::Top, "to the top"),
+    b(Move, &[k('G'), code(End)], Action::Bottom, "to the bottom"),
+    b(Reader, &[k(' ')], Action::PageDown, "down a screen"),
+    b(Document, &[k(']')], Action::NextHeading, "next heading"),
+    b(Document, &[k('[')], Action::PrevHeading, "previous heading"),
+    b(Document, &[k('}')], Action::NextDoc, "next document"),
+    b(Document, &[k('{')], Action::PrevDoc, "previous document"),
+    b(Document, &[k('r')], Action::ToggleRaw, "clean text ↔ original"),
+    b(Outline, &[code(Enter)], Action::Open, "show in the reader"),
+    b(Outline, &[k('l'), code(Right)], Action::Expand, "expand / first child"),
+    b(Outline, &[k('h'), code(Left)], Action::Collapse, "collapse / parent"),
+    b(Outline, &[k(' ')], Action::ToggleNode, "expand or collapse"),
+    b(Global, &[code(Tab)], Action::SwitchFocus, "outline ↔ reader"),
+    b(Global, &[k('/'), ctrl('p')], Action::OpenFinder, "finder (coming)"),
+    b(Global, &[k('!')], Action::ShowMessages, "show messages"),
+    b(Global, &[code(Esc)], Action::Close, "close help / messages"),
+    b(Global, &[k('?')], Action::ToggleHelp, "this help"),
+    b(Global, &[k('q'), ctrl('c')], Action::Quit, "quit"),
+];
+
+/// Whether `binding` applies with `focus`.
+fn applies(binding: &Binding, focus: Focus) -> bool {
+    match binding.context {
+        Move | Document | Global => true,
+        Reader => focus == Focus::Reader,
+        Outline => focus == Focus::Outline,
+    }
+}
+
+/// The action bound to `event` with `focus`, if any.
+pub fn lookup(event: &KeyEvent, focus: Focus) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if event.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
+        return None;
+    }
+    // BackTab and Shift-Tab switch focus too.
+    let code = if event.code == KeyCode::BackTab { KeyCode::Tab } else { event.code };
+    let hit = |b: &&Binding| b.keys.iter().any(|key| key.code == code && key.ctrl == ctrl);
+    KEYMAP.iter().filter(|b| applies(b, focus)).find(hit).map(|b| b.action)
+}
+
+/// The name of a key as the help and the status line show it.
+pub fn key_name(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        Down => "↓".into(),
+        Up => "↑".into(),
+        Left => "←".into(),
+        Right => "→".into(),
+        PageDown => "PgDn".into(),
+        PageUp => "PgUp".into(),
+        Home => "Home".into(),
+        End => "End".into(),
+        Enter => "Enter".into(),
+        Tab => "Tab".into(),
+        Esc => "Esc".into(),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+/// The keys of a binding joined for display (`j ↓`).
+pub fn keys_label(binding: &Binding) -> String {
+    binding.keys.iter().map(key_name).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn the_issue_keys_are_bound() {
+        let none = KeyModifiers::NONE;
+        let r = Focus::Reader;
+        assert_eq!(lookup(&key(KeyCode::Char('j'), none), r), Some(Action::Down));
+        assert_eq!(
+            lookup(&key(KeyCode::Char('d'), KeyModifiers::CONTROL), r),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(lookup(&key(KeyCode::Char(' '), none), r), Some(Action::PageDown));
+        assert_eq!(
+            lookup(&key(KeyCode::Char(' '), none), Focus::Outline),
+            Some(Action::ToggleNode)
+        );
+        assert_eq!(lookup(&key(KeyCode::Char('G'), KeyModifiers::SHIFT), r), Some(Action::Bottom));
+        assert_eq!(lookup(&key(KeyCode::Char('}'), KeyModifiers::SHIFT), r), Some(Action::NextDoc));
+        assert_eq!(lookup(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), r), Some(Action::Quit));
+        assert_eq!(lookup(&key(KeyCode::Enter, none), Focus::Outline), Some(Action::Open));
+        assert_eq!(lookup(&key(KeyCode::Char('h'), none), r), None, "h folds only in the outline");
+        assert_eq!(lookup(&key(KeyCode::Char('/'), none), r), Some(Action::OpenFinder));
+        assert_eq!(lookup(&key(KeyCode::Char('j'), KeyModifiers::ALT), r), None);
+    }
+
+    #[test]
+    fn reserved_keys_stay_unbound() {
+        for c in ['n', 'N', 'm', 'b', '\''] {
+            for focus in [Focus::Reader, Focus::Outline] {
+                let e = key(KeyCode::Char(c), KeyModifiers::NONE);
+                assert_eq!(lookup(&e, focus), None, "{c} is reserved");
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for b in &KEYMAP[i + 1..] {
+                let overlap =
+                    !matches!((a.context, b.context), (Reader, Outline) | (Outline, Reader));
+                if overlap {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{} is bound twice", key_name(key));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The reading pane: the wrapped rows on screen, headings styled by level, metrics subtly
+//! highlighted, and every character drawn in its terminal-safe form.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+use super::strings;
+use super::theme::Theme;
+use crate::app::rows::Mode;
+use crate::app::App;
+use crate::doc::Document;
+use crate::text::sanitize::{shown, truncate, Shown, TAB_WIDTH};
+
+/// The reading text of the app's current document.
+pub struct ReaderView<'a> {
+    /// The state drawn.
+    pub app: &'a App,
+    /// The styles.
+    pub theme: &'a Theme,
+}
+
+/// The reader pane's title: the document title, and the mode when raw.
+pub fn title(app: &App, width: usize) -> String {
+    let Some(doc) = app.current_doc() else { return String::new() };
+    match app.reader.mode {
+        Mode::Clean => truncate(doc.title(), width),
+        Mode::Raw => {
+            let room = width.saturating_sub(strings::RAW_TAG.len() + 1);
+            format!("{} {}", truncate(doc.title(), room), strings::RAW_TAG)
+        }
+    }
+}
+
+impl Widget for ReaderView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let (app, theme) = (self.app, self.theme);
+        let (Some(doc), Some(rows)) = (app.current_doc(), app.reader.rows()) else {
+            let msg = if app.progress.is_some() || app.docs.is_empty() && app.messages.is_empty() {
+                strings::NOTHING_YET
+            } else {
+                strings::NOTHING_LOADED
+            };
+            buf.set_stringn(area.x, area.y, msg, area.width.into(), theme.dim);
+            return;
+        };
+        let on_screen = rows.rows.iter().skip(app.reader.top).take(area.height.into());
+        for (y, row) in (area.y..).zip(on_screen) {
+            let text = doc.line(row.line);
+            let spans = Spans::of_line(doc, row.line, text, theme);
+            draw_row(buf, area, y, text, row.range.clone(), &spans, theme);
+        }
+    }
+}
+
+/// The styled byte spans of one line: heading title, metrics.
+struct Spans {
+    spans: Vec<(Range<usize>, Style)>,
+}
+
+impl Spans {
+    fn of_line(doc: &Document, line: usize, text: &str, theme: &Theme) -> Spans {
+        let mut spans = Vec::new();
+        let heads = &doc.headings;
+        let i = heads.partition_point(|h| h.line < line);
+        if let Some(h) = heads.get(i).filter(|h| h.line == line) {
+            let start = text.len() - text.trim_start().len();
+            let end = match text.find(h.title.as_str()) {
+                Some(p) if !h.title.is_empty() => p + h.title.len(),
+                _ => text.len(),
+            };
+            let level = h.level.clamp(1, theme.heading.len()) - 1;
+            spans.push((start..end.max(start), theme.heading[level]));
+        }
+        let metrics = &doc.metrics;
+        let first = metrics.partition_point(|m| m.line < line);
+        for m in metrics[first..].iter().take_while(|m| m.line == line) {
+            spans.push((m.start..m.start + m.raw.len(), theme.metric));
+        }
+        Spans { spans }
+    }
+
+    fn style_at(&self, byte: usize, base: Style) -> Style {
+        self.spans.iter().filter(|(r, _)| r.contains(&byte)).fold(base, |s, (_, st)| s.patch(*st))
+    }
+}
+
+/// Draws bytes `range` of `text` on row `y`, character by character in shown form.
+fn draw_row(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    text: &str,
+    range: Range<usize>,
+    spans: &Spans,
+    theme: &Theme,
+) {
+    let right = area.right();
+    let mut x = area.x;
+    let mut last: Option<u16> = None; // the cell of the last visible character
+    let Some(slice) = text.get(range.clone()) else { return };
+    for (off, c) in slice.char_indices() {
+        let style = spans.style_at(range.start + off, theme.base);
+        let (symbol, width, style) = match shown(c) {
+            Shown::Hidden => continue,
+            Shown::Itself(0) => {
+                // A combining mark joins the character before it.
+                if let Some(lx) = last {
+                    let cell = &mut buf[(lx, y)];
+                    let joined = format!("{}{c}", cell.symbol());
+                    cell.set_symbol(&joined);
+                }
+                continue;
+            }
+            Shown::Itself(w) => (c, w as u16, style),
+            Shown::Placeholder(p) => (p, 1, style.patch(theme.control)),
+            Shown::Tab => (' ', TAB_WIDTH as u16, style),
+        };
+        if x + width > right {
+            break;
+        }
+        if c == '\t' {
+            for dx in 0..width {
+                buf[(x + dx, y)].set_char(' ').set_style(style);
+            }
+        } else {
+            buf[(x, y)].set_char(symbol).set_style(style);
+            for dx in 1..width {
+                buf[(x + dx, y)].reset();
+            }
+        }
+        last = Some(x);
+        x += width;
+    }
+}

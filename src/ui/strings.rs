@@ -1,0 +1,58 @@
+//! Every user-facing string of the reader, in one place.
+
+/// Why the reader does not start when its output is not a terminal.
+pub const NOT_A_TERMINAL: &str = "the reader needs a terminal (stdout is a pipe or a file); \
+     for text use `gongwen text PATH`, `gongwen outline` or `gongwen search`";
+/// The outline pane's title.
+pub const OUTLINE_TITLE: &str = "Outline";
+/// Marks the reader's title when the original file is shown.
+pub const RAW_TAG: &str = "[original]";
+/// Shown in the reader while no document is loaded.
+pub const NOTHING_YET: &str = "Loading…";
+/// Shown in the reader when loading found nothing.
+pub const NOTHING_LOADED: &str = "No document could be loaded (see the messages: !).";
+/// The help overlay's title.
+pub const HELP_TITLE: &str = "Keys (? or Esc to close)";
+/// The help's mouse line.
+pub const HELP_MOUSE: &str = "Mouse: wheel scrolls, click opens an outline row (--no-mouse: off)";
+/// Help section titles, by keymap context.
+pub const HELP_MOVE: &str = "Move (focused pane)";
+/// Help section title.
+pub const HELP_READER: &str = "Reader";
+/// Help section title.
+pub const HELP_OUTLINE: &str = "Outline";
+/// Help section title.
+pub const HELP_GLOBAL: &str = "Anywhere";
+/// The message list's title.
+pub const MESSAGES_TITLE: &str = "Messages (Esc to dismiss)";
+/// The status note for the reserved finder key.
+pub const FINDER_COMING: &str = "finder: coming in the next version";
+/// The status note when a jump has nowhere to go.
+pub const NO_MORE: &str = "no more in that direction";
+/// Loading progress in the status line.
+pub fn loading(done: usize, total: usize) -> String {
+    if total == 0 {
+        format!("loading {done}…")
+    } else {
+        format!("loading {done}/{total}")
+    }
+}
+/// The message count in the status line when the list is closed.
+pub fn message_count(n: usize) -> String {
+    format!("{n} message{} (!)", if n == 1 { "" } else { "s" })
+}
+/// Year and heading count of a document root in the outline.
+pub fn doc_suffix(year: Option<i32>, headings: usize) -> String {
+    match year {
+        Some(y) => format!("{y}·{headings}"),
+        None => format!("{headings}"),
+    }
+}
+/// Status hints with the reader focused.
+pub const HINTS_READER: &[(&str, &str)] =
+    &[("j/k", "scroll"), ("]/[", "heading"), ("}/{", "doc"), ("Tab", "outline")];
+/// Status hints with the outline focused.
+pub const HINTS_OUTLINE: &[(&str, &str)] =
+    &[("Enter", "open"), ("h/l", "fold"), ("Tab", "reader"), ("q", "quit")];
+/// The hint shown whenever there is room: the way to all the others.
+pub const HELP_HINT: (&str, &str) = ("?", "help");
