@@ -141,16 +141,16 @@ pub fn load(paths: &[PathBuf], cache: &Cache) -> Result<Vec<Document>, i32> {
     }
     let (docs, errors) = crate::doc::load::load_paths_cached(paths, cache);
     for e in &errors {
-        eprintln!("gongwen: {e}");
+        output::message(&e.to_string());
     }
     for d in &docs {
         for w in &d.warnings {
-            eprintln!("gongwen: {}: warning: {w}", d.path);
+            output::message(&format!("{}: warning: {w}", d.path));
         }
     }
     if docs.is_empty() {
         if errors.is_empty() {
-            eprintln!("gongwen: nothing to load");
+            output::message("nothing to load");
         }
         return Err(1);
     }
@@ -172,7 +172,7 @@ pub fn main() -> i32 {
             match crate::term::run(opts) {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("gongwen: {e:#}");
+                    output::message(&format!("{e:#}"));
                     // A theme that does not exist or does not parse is bad usage (CLI.md).
                     if e.downcast_ref::<crate::ui::theme::ThemeError>().is_some() {
                         2
