@@ -118,7 +118,37 @@ impl Index {
         Outcome { hits, total, exhaustive, candidates: cands }
     }
 
-    fn score_item(&self, q: &Query, id: u32, s: &mut Scratch) -> Option<i64> {
+    /// Where one search spends its time (for the benchmark's profiling mode).
+    #[doc(hidden)]
+    pub fn profile(&self, q: &Query, limit: usize) -> String {
+        let t = std::time::Instant::now();
+        let cands = self.candidates(q);
+        let t_cands = t.elapsed();
+        let n = cands.as_ref().map_or(self.items.len(), Vec::len);
+        let t = std::time::Instant::now();
+        let ids: Vec<u32> = match cands {
+            Some(c) => c,
+            None => (0..self.items.len() as u32).collect(),
+        };
+        let best = self.best(q, &ids, limit);
+        let worst = best.top.last().map_or(0, |t| t.0);
+        format!(
+            "candidates {n} in {:.2} ms; scoring {:.2} ms: {} scored, {} matched, exhaustive {}, worst kept score {worst}",
+            t_cands.as_secs_f64() * 1e3,
+            t.elapsed().as_secs_f64() * 1e3,
+            best.scored,
+            best.matched,
+            best.exhaustive
+        )
+    }
+
+    /// The text of item `id` (see [`Index::item_text`]).
+    fn text_of(&self, id: u32) -> &str {
+        self.item_text(&self.items[id as usize])
+    }
+
+    /// Scores item `id`, whose text is `text`.
+    fn score_item(&self, q: &Query, id: u32, text: &str, s: &mut Scratch) -> Option<i64> {
         let it = &self.items[id as usize];
         if q.scope.is_some_and(|k| k != it.kind) {
             return None;
@@ -129,7 +159,6 @@ impl Index {
                 return None;
             }
         }
-        let text = self.item_text(it);
         let terms = score::match_terms(&q.terms, text, s)?;
         Some(terms + kind_bonus(it.kind) - score::length_penalty(s.chars.len()))
     }

@@ -9,7 +9,9 @@ use super::query::Query;
 use super::score::{length_penalty, max_score, Scratch};
 use super::{kind_bonus, Kind};
 
-/// Items scored between two checks of the stop condition.
+/// Items scored between two checks of the stop condition: the first round is small (the
+/// best hits are often in the first buckets), later ones grow to [`ROUND`].
+const FIRST_ROUND: usize = 1024;
 const ROUND: usize = 8192;
 /// Below this many items a round is scored on the calling thread.
 const PARALLEL_FROM: usize = 2048;
@@ -21,6 +23,8 @@ pub(crate) struct Best {
     pub top: Vec<(i64, u32)>,
     pub matched: usize,
     pub exhaustive: bool,
+    /// How many candidates were scored.
+    pub scored: usize,
 }
 
 /// Highest minus lowest possible `kind_bonus - length_penalty`.
@@ -55,17 +59,21 @@ impl Index {
         };
         let mut top: Vec<(i64, u32)> = Vec::new();
         let mut matched = 0;
+        let mut scored = 0;
         let mut round: Vec<u32> = Vec::with_capacity(ROUND);
         let mut b = 0;
+        let mut size = FIRST_ROUND;
         while b < buckets.len() {
             // Fill a round with whole buckets (best first).
             round.clear();
-            while b < buckets.len() && (round.is_empty() || round.len() + buckets[b].len() <= ROUND)
+            while b < buckets.len() && (round.is_empty() || round.len() + buckets[b].len() <= size)
             {
                 round.extend_from_slice(&buckets[b]);
                 b += 1;
             }
+            size = (size * 2).min(ROUND);
             let found = self.score_round(q, &round);
+            scored += round.len();
             matched += found.len();
             top.extend(found);
             if top.len() > limit {
@@ -78,26 +86,35 @@ impl Index {
                 None => break,
                 Some(n) if top.len() >= limit && top.iter().map(|t| t.0).min() > Some(bound(n)) => {
                     top.sort_unstable_by(order);
-                    return Best { top, matched, exhaustive: false };
+                    return Best { top, matched, exhaustive: false, scored };
                 }
                 Some(n) => b = n,
             }
         }
         top.sort_unstable_by(order);
-        Best { top, matched, exhaustive: true }
+        Best { top, matched, exhaustive: true, scored }
     }
 
     fn score_round(&self, q: &Query, ids: &[u32]) -> Vec<(i64, u32)> {
-        let score = |s: &mut Scratch, id: u32| self.score_item(q, id, s).map(|sc| (sc, id));
+        // Items of a round lie in thousands of documents: finding each one's text costs a few
+        // cache misses. Looking all of a chunk's texts up first, in a loop that does nothing
+        // else, lets the processor overlap those misses instead of waiting for each in turn.
+        let chunk = |s: &mut Scratch, ch: &[u32]| -> Vec<(i64, u32)> {
+            let texts: Vec<&str> = ch.iter().map(|&id| self.text_of(id)).collect();
+            ch.iter()
+                .zip(texts)
+                .filter_map(|(&id, text)| self.score_item(q, id, text, s).map(|sc| (sc, id)))
+                .collect()
+        };
         if ids.len() < PARALLEL_FROM {
-            let mut s = Scratch::new();
-            return ids.iter().filter_map(|&id| score(&mut s, id)).collect();
+            return chunk(&mut Scratch::new(), ids);
         }
-        ids.par_chunks(CHUNK)
-            .map_init(Scratch::new, |s, ch| ch.iter().filter_map(|&id| score(s, id)).collect())
-            .reduce(Vec::new, |mut a: Vec<_>, b| {
+        ids.par_chunks(CHUNK).map_init(Scratch::new, |s, ch| chunk(s, ch)).reduce(
+            Vec::new,
+            |mut a: Vec<_>, b| {
                 a.extend(b);
                 a
-            })
+            },
+        )
     }
 }
