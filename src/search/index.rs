@@ -58,6 +58,17 @@ fn dense_slot(key: u32) -> Option<u32> {
     }
 }
 
+/// The posting key of `key` among the items of kind `kind`: every key has one list per kind,
+/// so that a search can take the kinds that rank highest first and stop before the others.
+pub(crate) fn kind_key(key: u32, kind: Kind) -> u32 {
+    key << 2 | kind_slot(kind) as u32
+}
+
+/// The dense slot of a kind key (congruent to it modulo [`SHARDS`], as [`shard_of`] needs).
+fn kind_dense_slot(kk: u32) -> Option<u32> {
+    dense_slot(kk >> 2).map(|d| d << 2 | (kk & 3))
+}
+
 fn shard_of(key: u32) -> usize {
     key as usize % SHARDS
 }
@@ -74,20 +85,20 @@ struct Shard {
 impl Shard {
     fn new() -> Self {
         Shard {
-            dense: vec![Posting::default(); (DENSE as usize).div_ceil(SHARDS)],
+            dense: vec![Posting::default(); (4 * DENSE as usize).div_ceil(SHARDS)],
             sparse: KeyMap::default(),
         }
     }
 
     fn get_mut(&mut self, key: u32) -> &mut Posting {
-        match dense_slot(key) {
+        match kind_dense_slot(key) {
             Some(slot) => &mut self.dense[slot as usize / SHARDS],
             None => self.sparse.entry(key).or_default(),
         }
     }
 
     fn get(&self, key: u32) -> Option<&Posting> {
-        let p = match dense_slot(key) {
+        let p = match kind_dense_slot(key) {
             Some(slot) => self.dense.get(slot as usize / SHARDS)?,
             None => self.sparse.get(&key)?,
         };
@@ -179,7 +190,8 @@ fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
         it.chars = ks.chars.len().min(usize::from(u16::MAX)) as u16;
         item_keys(ks);
         for &k in &ks.keys {
-            out.keys[shard_of(k)].push((k, local as u32));
+            let kk = kind_key(k, it.kind);
+            out.keys[shard_of(kk)].push((kk, local as u32));
         }
     }
     out.items = items;
@@ -310,9 +322,10 @@ impl Index {
         index
     }
 
-    /// The posting list of `key`, if any item has it.
-    pub(crate) fn posting(&self, key: u32) -> Option<&Posting> {
-        self.shards[shard_of(key)].get(key)
+    /// The posting list of `key` among the items of `kind`, if any such item has it.
+    pub(crate) fn posting(&self, key: u32, kind: Kind) -> Option<&Posting> {
+        let kk = kind_key(key, kind);
+        self.shards[shard_of(kk)].get(kk)
     }
 
     /// The text an item is matched and shown as.
