@@ -165,7 +165,7 @@ fn initial_sequences(letters: &str) -> Option<Vec<Vec<u32>>> {
     go(letters, 0, &mut Vec::new(), &mut out, &mut steps).then_some(out)
 }
 
-fn intersect_all(mut lists: Vec<&Posting>) -> Vec<u32> {
+fn intersect_all(mut lists: Vec<Posting<'_>>) -> Vec<u32> {
     lists.sort_by_key(|p| p.len());
     let Some((first, rest)) = lists.split_first() else { return Vec::new() };
     let mut ids: Vec<u32> = first.iter().collect();
@@ -173,7 +173,7 @@ fn intersect_all(mut lists: Vec<&Posting>) -> Vec<u32> {
         if ids.is_empty() || p.len() > SKIP_RATIO * ids.len() {
             break;
         }
-        intersect(&mut ids, p);
+        intersect(&mut ids, *p);
     }
     ids
 }

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::fold::fold_mapped;
 use super::items::{doc_items, metric_text, Item, Kind, NONE};
 use super::pinyin;
-use super::postings::Posting;
+use super::postings::{Builder, Frozen, Posting};
 use crate::doc::Document;
 
 /// Pinyin keys start here (above every code point).
@@ -42,7 +42,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyMap = HashMap<u32, Posting, BuildHasherDefault<KeyHasher>>;
+type KeyMap = HashMap<u32, u32, BuildHasherDefault<KeyHasher>>;
 
 /// Keys with a direct slot: the BMP characters, then the pinyin trigrams.
 const DENSE: u32 = 0x1_0000 + 27 * 27 * 27;
@@ -76,33 +76,49 @@ fn shard_of(key: u32) -> usize {
 /// One shard of the posting lists: the keys `k` with `k % SHARDS` equal to its number.
 #[derive(Default)]
 struct Shard {
-    /// By dense slot divided by [`SHARDS`].
-    dense: Vec<Posting>,
-    /// Keys outside the dense range (characters beyond the BMP).
+    /// List numbers of keys outside the dense range (characters beyond the BMP); the lists
+    /// of dense keys are numbered by dense slot divided by [`SHARDS`].
     sparse: KeyMap,
+    /// The lists while the index is built.
+    building: Builder,
+    /// The lists once built.
+    lists: Frozen,
 }
+
+const DENSE_LISTS: usize = (4 * DENSE as usize).div_ceil(SHARDS);
 
 impl Shard {
     fn new() -> Self {
-        Shard {
-            dense: vec![Posting::default(); (4 * DENSE as usize).div_ceil(SHARDS)],
-            sparse: KeyMap::default(),
-        }
+        Shard { building: Builder::new(DENSE_LISTS), ..Shard::default() }
     }
 
-    fn get_mut(&mut self, key: u32) -> &mut Posting {
-        match kind_dense_slot(key) {
-            Some(slot) => &mut self.dense[slot as usize / SHARDS],
-            None => self.sparse.entry(key).or_default(),
-        }
-    }
-
-    fn get(&self, key: u32) -> Option<&Posting> {
-        let p = match kind_dense_slot(key) {
-            Some(slot) => self.dense.get(slot as usize / SHARDS)?,
-            None => self.sparse.get(&key)?,
+    fn push(&mut self, key: u32, id: u32) {
+        let list = match kind_dense_slot(key) {
+            Some(slot) => slot / SHARDS as u32,
+            None => match self.sparse.get(&key) {
+                Some(&l) => l,
+                None => {
+                    let l = self.building.add_list();
+                    self.sparse.insert(key, l);
+                    l
+                }
+            },
         };
-        (p.len() > 0).then_some(p)
+        self.building.push(list, id);
+    }
+
+    fn freeze(&mut self) {
+        self.lists = self.building.freeze();
+        self.building = Builder::default();
+        self.sparse.shrink_to_fit();
+    }
+
+    fn get(&self, key: u32) -> Option<Posting<'_>> {
+        let list = match kind_dense_slot(key) {
+            Some(slot) => slot / SHARDS as u32,
+            None => *self.sparse.get(&key)?,
+        };
+        self.lists.get(list)
     }
 }
 
@@ -306,15 +322,12 @@ impl Index {
             index.shards.par_iter_mut().enumerate().for_each(|(s, map)| {
                 for (out, &base) in outs.iter().zip(&bases) {
                     for &(key, local) in &out.keys[s] {
-                        map.get_mut(key).push(base + local);
+                        map.push(key, base + local);
                     }
                 }
             });
         }
-        index.shards.par_iter_mut().for_each(|m| {
-            m.dense.iter_mut().for_each(Posting::shrink);
-            m.sparse.values_mut().for_each(Posting::shrink);
-        });
+        index.shards.par_iter_mut().for_each(Shard::freeze);
         for (id, it) in index.items.iter().enumerate() {
             index.by_kind[kind_slot(it.kind)].push(id as u32);
         }
@@ -323,7 +336,7 @@ impl Index {
     }
 
     /// The posting list of `key` among the items of `kind`, if any such item has it.
-    pub(crate) fn posting(&self, key: u32, kind: Kind) -> Option<&Posting> {
+    pub(crate) fn posting(&self, key: u32, kind: Kind) -> Option<Posting<'_>> {
         let kk = kind_key(key, kind);
         self.shards[shard_of(kk)].get(kk)
     }
@@ -364,15 +377,8 @@ impl Index {
     /// Approximate heap bytes of the index itself (items, metric texts, posting lists),
     /// not counting the documents.
     pub fn heap_bytes(&self) -> usize {
-        let postings: usize = self
-            .shards
-            .iter()
-            .map(|m| {
-                let lists = m.dense.iter().chain(m.sparse.values());
-                (m.dense.len() + m.sparse.capacity()) * 40
-                    + lists.map(Posting::heap_bytes).sum::<usize>()
-            })
-            .sum();
+        let postings: usize =
+            self.shards.iter().map(|m| m.lists.heap_bytes() + m.sparse.capacity() * 16).sum();
         let metrics: usize = self.metric_texts.iter().map(|t| t.len() + 16).sum();
         postings
             + metrics
