@@ -126,8 +126,11 @@ impl Shard {
 pub struct Index {
     pub(crate) docs: Vec<Arc<Document>>,
     pub(crate) items: Vec<Item>,
-    /// Texts of metric items (`label raw`), indexed by `Item::metric` of metric items.
-    pub(crate) metric_texts: Vec<Box<str>>,
+    /// Texts of metric items (`label raw`) end to end; metric item `m` (its `Item::metric`)
+    /// is `metric_text[metric_ends[m - 1]..metric_ends[m]]` (one string, not one allocation
+    /// per metric).
+    metric_text: String,
+    metric_ends: Vec<u32>,
     /// For each metric text: the metric's index in its document.
     pub(crate) metric_refs: Vec<u32>,
     shards: Vec<Shard>,
@@ -138,7 +141,9 @@ pub struct Index {
 /// What one document contributes, computed in parallel.
 struct DocOut {
     items: Vec<Item>,
-    metric_texts: Vec<Box<str>>,
+    /// Metric texts end to end, and where each ends.
+    metric_text: String,
+    metric_ends: Vec<u32>,
     metric_refs: Vec<u32>,
     /// (key, local item id) per shard, in item order.
     keys: Vec<Vec<(u32, u32)>>,
@@ -182,7 +187,8 @@ fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
     let per_shard = doc.text().len() / 3 * 2 / SHARDS + 16;
     let mut out = DocOut {
         items: Vec::new(),
-        metric_texts: Vec::new(),
+        metric_text: String::new(),
+        metric_ends: Vec::new(),
         metric_refs: Vec::new(),
         keys: (0..SHARDS).map(|_| Vec::with_capacity(per_shard)).collect(),
     };
@@ -194,8 +200,9 @@ fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
                 let m = &doc.metrics[it.metric as usize];
                 owned = metric_text(m);
                 out.metric_refs.push(it.metric);
-                it.metric = out.metric_texts.len() as u32;
-                out.metric_texts.push(owned.as_str().into());
+                it.metric = out.metric_ends.len() as u32;
+                out.metric_text.push_str(&owned);
+                out.metric_ends.push(out.metric_text.len() as u32);
                 &owned
             }
             Kind::Heading | Kind::Text => {
@@ -297,7 +304,8 @@ impl Index {
         let mut index = Index {
             docs: docs.to_vec(),
             items: Vec::new(),
-            metric_texts: Vec::new(),
+            metric_text: String::new(),
+            metric_ends: Vec::new(),
             metric_refs: Vec::new(),
             shards: (0..SHARDS).map(|_| Shard::new()).collect(),
             by_kind: Default::default(),
@@ -311,12 +319,14 @@ impl Index {
             let mut bases = Vec::with_capacity(outs.len());
             for out in &outs {
                 bases.push(index.items.len() as u32);
-                let metric_base = index.metric_texts.len() as u32;
+                let metric_base = index.metric_ends.len() as u32;
+                let text_base = index.metric_text.len() as u32;
                 index.items.extend(out.items.iter().map(|&it| match it.kind {
                     Kind::Metric => Item { metric: metric_base + it.metric, ..it },
                     _ => it,
                 }));
-                index.metric_texts.extend(out.metric_texts.iter().cloned());
+                index.metric_text.push_str(&out.metric_text);
+                index.metric_ends.extend(out.metric_ends.iter().map(|&e| text_base + e));
                 index.metric_refs.extend(&out.metric_refs);
             }
             index.shards.par_iter_mut().enumerate().for_each(|(s, map)| {
@@ -332,6 +342,10 @@ impl Index {
             index.by_kind[kind_slot(it.kind)].push(id as u32);
         }
         index.items.shrink_to_fit();
+        index.by_kind.iter_mut().for_each(Vec::shrink_to_fit);
+        index.metric_text.shrink_to_fit();
+        index.metric_ends.shrink_to_fit();
+        index.metric_refs.shrink_to_fit();
         index
     }
 
@@ -346,7 +360,11 @@ impl Index {
         let doc = &self.docs[it.doc as usize];
         match it.kind {
             Kind::Doc => doc.title(),
-            Kind::Metric => &self.metric_texts[it.metric as usize],
+            Kind::Metric => {
+                let m = it.metric as usize;
+                let start = m.checked_sub(1).map_or(0, |p| self.metric_ends[p] as usize);
+                self.metric_text.get(start..self.metric_ends[m] as usize).unwrap_or("")
+            }
             Kind::Heading | Kind::Text => {
                 doc.line(it.line as usize).get(it.start as usize..it.end as usize).unwrap_or("")
             }
@@ -379,7 +397,7 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         let postings: usize =
             self.shards.iter().map(|m| m.lists.heap_bytes() + m.sparse.capacity() * 16).sum();
-        let metrics: usize = self.metric_texts.iter().map(|t| t.len() + 16).sum();
+        let metrics = self.metric_text.capacity() + self.metric_ends.capacity() * 4;
         postings
             + metrics
             + self.items.capacity() * std::mem::size_of::<Item>()
