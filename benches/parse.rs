@@ -106,7 +106,7 @@ fn main() {
     });
     time("load", rounds, bytes, || {
         for (name, b) in SAMPLES {
-            let d = gongwen::doc::load::parse_bytes(std::path::Path::new(name), b);
+            let d = gongwen::doc::load::parse_bytes(std::path::Path::new(name), b.to_vec());
             black_box(d.ok());
         }
     });

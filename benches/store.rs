@@ -12,7 +12,7 @@ use gongwen::store::cache::Cache;
 use rayon::prelude::*;
 
 /// The real loader, on the bytes the cache has read.
-fn parse(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+fn parse(path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError> {
     gongwen::doc::load::parse_bytes(path, bytes)
 }
 

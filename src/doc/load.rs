@@ -149,9 +149,8 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
 /// Builds the document of the file at `path` from its bytes, as [`load_file`] does after
 /// reading them (the path is shown as `path.display()`; its extension decides HTML). For a
 /// loader that reads the bytes itself, such as the document cache on a miss.
-pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError> {
     let shown = path.display().to_string();
-    let bytes = bytes.to_vec();
     from_bytes(shown.clone(), path, bytes).map_err(|reason| LoadError { path: shown, reason })
 }
 

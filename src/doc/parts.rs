@@ -29,11 +29,6 @@ impl Document {
     }
 }
 
-/// The text as [`Document::new`] keeps it: CRLF and lone CR turned into `\n`.
-pub(crate) fn normalized_text(text: String) -> String {
-    normalize_line_ends(text)
-}
-
 /// Byte offsets of the line starts, as [`Document::new`] computes them.
 fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];

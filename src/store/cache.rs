@@ -74,6 +74,9 @@ struct Entry<T> {
     payload: T,
 }
 
+/// Files larger than this are not cached (see [`Cache::load_or_parse`]).
+pub const MAX_CACHED_FILE: u64 = 32 << 20;
+
 impl Cache {
     /// Where the cache lives: `$GONGWEN_CACHE_DIR`, else the platform's cache directory for
     /// gongwen (`~/.cache/gongwen` on Linux). `None` when no home directory is known.
@@ -119,13 +122,18 @@ impl Cache {
     /// itself never makes a load fail.
     pub fn load_or_parse<F>(&self, path: &Path, parse: F) -> Result<Document, LoadError>
     where
-        F: FnOnce(&[u8]) -> Result<Document, LoadError>,
+        F: FnOnce(Vec<u8>) -> Result<Document, LoadError>,
     {
         let shown = path.display().to_string();
         let read_error =
             |e: std::io::Error| LoadError { path: shown.clone(), reason: io_reason(&e) };
         let (meta, bytes) = read(path).map_err(read_error)?;
-        let Some(dir) = &self.dir else { return parse(&bytes) };
+        let Some(dir) = &self.dir else { return parse(bytes) };
+        // An entry is built from copies of a document's parts; for a huge file that would
+        // double its memory at load. Such files are rare and parsed every time.
+        if meta.len() > MAX_CACHED_FILE {
+            return parse(bytes);
+        }
         // The absolute path, not the canonical one: resolving every component of 20,000 paths
         // shows in a warm start, and a file reached by two paths only costs a second entry.
         let key =
@@ -133,16 +141,26 @@ impl Cache {
         let stamp =
             Stamp { size: meta.len(), mtime_ns: mtime_ns(&meta), hash: content_hash(&bytes) };
         let file = entry_path(dir, "docs", &key);
-        let hit = read_entry::<CachedDoc>(&file, &key, &stamp)
-            .and_then(|cached| cached.into_document(shown.clone(), &bytes));
-        if let Some(doc) = hit {
-            self.hits.fetch_add(1, Ordering::Relaxed);
-            return Ok(doc);
-        }
+        // The bytes are handed on, never copied: a large file is held once.
+        let bytes = match read_entry::<CachedDoc>(&file, &key, &stamp) {
+            Some(cached) => match cached.into_document(shown.clone(), bytes) {
+                Ok(doc) => {
+                    self.hits.fetch_add(1, Ordering::Relaxed);
+                    return Ok(doc);
+                }
+                Err(bytes) => bytes,
+            },
+            None => bytes,
+        };
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let mut doc = parse(&bytes)?;
+        let mut doc = parse(bytes)?;
         doc.path = shown;
-        if write_entry(&file, &key, &stamp, &CachedDoc::new(&doc, &bytes)).is_err() {
+        // The text need not be kept when it is the file's bytes as they are (UTF-8 without a
+        // byte order mark or CR line ends: nearly every report); a hit decodes them again.
+        let same_as_source = doc.format == crate::doc::Format::Text
+            && doc.text().len() as u64 == stamp.size
+            && content_hash(doc.text().as_bytes()) == stamp.hash;
+        if write_entry(&file, &key, &stamp, &CachedDoc::new(&doc, same_as_source)).is_err() {
             self.write_errors.fetch_add(1, Ordering::Relaxed);
         }
         Ok(doc)

@@ -7,7 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::doc::parts::normalized_text;
 use crate::doc::{Card, Document, Format};
 use crate::metrics::Metric;
 use crate::outline::{Heading, Style};
@@ -71,13 +70,15 @@ struct CachedMetric {
 }
 
 impl CachedDoc {
-    /// The entry for `doc`, parsed from `bytes`.
-    pub(super) fn new(doc: &Document, bytes: &[u8]) -> CachedDoc {
+    /// The entry for `doc`; `same_as_source`: its text is the source file's bytes as they
+    /// are, so the entry need not keep it.
+    pub(super) fn new(doc: &Document, same_as_source: bool) -> CachedDoc {
         let html = doc.format == Format::Html;
-        let decodes =
-            !html && decode(bytes, &doc.encoding).is_some_and(|t| normalized_text(t) == doc.text());
-        let text =
-            if decodes { CachedText::Decode } else { CachedText::Stored(doc.text().to_string()) };
+        let text = if same_as_source && !html {
+            CachedText::Decode
+        } else {
+            CachedText::Stored(doc.text().to_string())
+        };
         CachedDoc {
             encoding: doc.encoding.clone(),
             html,
@@ -89,14 +90,18 @@ impl CachedDoc {
         }
     }
 
-    /// The document back, named `path`, its text from `bytes` or the entry; `None` when the
-    /// entry does not fit (an unknown style, bytes that no longer decode).
-    pub(super) fn into_document(self, path: String, bytes: &[u8]) -> Option<Document> {
+    /// The document back, named `path`, its text from `bytes` (taken, not copied) or the
+    /// entry; the bytes back when the entry does not fit (an unknown style, bytes that no
+    /// longer decode).
+    pub(super) fn into_document(self, path: String, bytes: Vec<u8>) -> Result<Document, Vec<u8>> {
+        let Some(headings) = self.headings.into_iter().map(heading_in).collect::<Option<Vec<_>>>()
+        else {
+            return Err(bytes);
+        };
         let text = match self.text {
             CachedText::Decode => decode(bytes, &self.encoding)?,
             CachedText::Stored(t) => t,
         };
-        let headings = self.headings.into_iter().map(heading_in).collect::<Option<Vec<_>>>()?;
         let format = if self.html { Format::Html } else { Format::Text };
         let mut doc = Document::from_parts(
             path,
@@ -108,24 +113,23 @@ impl CachedDoc {
             self.metrics.into_iter().map(metric_in).collect(),
         );
         doc.warnings = self.warnings;
-        Some(doc)
+        Ok(doc)
     }
 }
 
-/// Decodes `bytes` strictly with the encoding the loader named, its byte order mark removed;
-/// `None` for an encoding not known here or bytes with errors.
-fn decode(bytes: &[u8], encoding: &str) -> Option<String> {
-    // encoding_rs validates UTF-8 several times faster than `std::str::from_utf8` on
-    // Chinese text, which is most of the time of a warm start.
-    let enc = encoding_rs::Encoding::for_label(encoding.as_bytes())?;
-    let bom: &[u8] = match enc.name() {
-        "UTF-8" => b"\xEF\xBB\xBF",
-        "UTF-16LE" => b"\xFF\xFE",
-        "UTF-16BE" => b"\xFE\xFF",
-        _ => b"",
-    };
-    let bytes = bytes.strip_prefix(bom).unwrap_or(bytes);
-    enc.decode_without_bom_handling_and_without_replacement(bytes).map(|t| t.into_owned())
+/// Decodes `bytes` strictly with the encoding the loader named; only text that is the bytes as
+/// they are (UTF-8 without a byte order mark) is cached this way, and it becomes the text in
+/// place. Anything else: the bytes back.
+fn decode(bytes: Vec<u8>, encoding: &str) -> Result<String, Vec<u8>> {
+    if encoding != "UTF-8" || bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Err(bytes);
+    }
+    // encoding_rs validates UTF-8 several times faster than `std::str::from_utf8` on Chinese
+    // text (most of a warm start); std then checks again, only when encoding_rs said yes.
+    if encoding_rs::Encoding::utf8_valid_up_to(&bytes) != bytes.len() {
+        return Err(bytes);
+    }
+    String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)
 }
 
 fn card_out(c: &Card) -> CachedCard {
@@ -241,13 +245,12 @@ mod tests {
     }
 
     #[test]
-    fn strict_decoding_by_the_loaders_names() {
-        assert_eq!(decode(b"\xEF\xBB\xBFab", "UTF-8").as_deref(), Some("ab"));
-        assert_eq!(decode(b"a\xFFb", "UTF-8"), None);
-        assert_eq!(decode(b"\xD6\xD0\xCE\xC4", "GB18030").as_deref(), Some("中文"));
-        assert_eq!(decode(b"\xFF\xFEa\x00", "UTF-16LE").as_deref(), Some("a"));
-        assert_eq!(decode(b"\xFE\xFF\x00a", "UTF-16BE").as_deref(), Some("a"));
-        assert_eq!(decode(b"\xA4\xA4", "Big5").as_deref(), Some("中"));
-        assert_eq!(decode(b"ab", "no-such-encoding"), None);
+    fn only_the_bytes_as_they_are_decode_from_the_source() {
+        let ok = |b: &[u8], enc: &str| decode(b.to_vec(), enc).ok();
+        assert_eq!(ok("中文ab".as_bytes(), "UTF-8").as_deref(), Some("中文ab"));
+        assert_eq!(ok(b"\xEF\xBB\xBFab", "UTF-8"), None, "a BOM: the entry keeps the text");
+        assert_eq!(ok(b"a\xFFb", "UTF-8"), None);
+        assert_eq!(ok(b"\xD6\xD0\xCE\xC4", "GB18030"), None, "decoded text is kept instead");
+        assert_eq!(decode(b"a\xFFb".to_vec(), "UTF-8"), Err(b"a\xFFb".to_vec()), "bytes back");
     }
 }

@@ -27,7 +27,7 @@ fn load(cache: &Cache, path: &Path, parses: &Cell<usize>) -> Document {
     cache
         .load_or_parse(path, |b| {
             parses.set(parses.get() + 1);
-            parse(b)
+            parse(&b)
         })
         .expect("loads")
 }
@@ -123,7 +123,7 @@ fn gb18030_and_html_documents_come_back_whole() {
         }
     };
     for path in [&gb, &page] {
-        let fresh = cache.load_or_parse(path, |b| parse(path, b)).expect("loads");
+        let fresh = cache.load_or_parse(path, |b| parse(path, &b)).expect("loads");
         let cached =
             cache.load_or_parse(path, |_| panic!("must come from the cache")).expect("loads");
         assert_eq!(all_fields(&cached), all_fields(&fresh));
@@ -230,7 +230,8 @@ fn read_errors_and_parse_errors_are_not_cached() {
     assert_eq!(err.reason, "no such file or directory");
     let path = reports.join("bad.txt");
     fs::write(&path, "x").expect("write");
-    let refuse = |_: &[u8]| Err(LoadError { path: "bad.txt".into(), reason: "binary file".into() });
+    let refuse =
+        |_: Vec<u8>| Err(LoadError { path: "bad.txt".into(), reason: "binary file".into() });
     assert!(cache.load_or_parse(&path, refuse).is_err());
     assert!(cache.load_or_parse(&path, refuse).is_err(), "still parsed, still refused");
 }
