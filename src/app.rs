@@ -6,12 +6,14 @@
 
 pub mod geometry;
 pub mod outline;
+pub mod places;
 pub mod reader;
 pub mod rows;
 
 use crate::doc::{Document, LoadError};
 use geometry::Geometry;
 use outline::OutlineState;
+use places::{MarkList, Remembered};
 use reader::ReaderState;
 
 /// Which pane receives movement keys.
@@ -71,6 +73,12 @@ pub enum Action {
     Open,
     /// The finder (reserved for the next version).
     OpenFinder,
+    /// Set or remove a bookmark on the reading line.
+    ToggleBookmark,
+    /// Show the bookmark list.
+    OpenBookmarks,
+    /// Bookmark list: delete the selected bookmark.
+    DeleteBookmark,
     /// Show the message list again.
     ShowMessages,
     /// The terminal has this many columns and rows.
@@ -88,6 +96,14 @@ pub enum Note {
     FinderComing,
     /// No further heading or document in that direction.
     NoMore,
+    /// A bookmark was set on this line.
+    BookmarkSet(usize),
+    /// The bookmark on this line was removed.
+    BookmarkRemoved(usize),
+    /// `'` with no bookmarks in the loaded documents.
+    NoBookmarks,
+    /// The document being read was removed from disk.
+    DocRemoved,
 }
 
 /// Loading progress: documents done (loaded or failed) out of the total found.
@@ -127,6 +143,10 @@ pub struct App {
     pub progress: Option<Progress>,
     /// Set when the user quits.
     pub quit: bool,
+    /// Reading positions and bookmarks remembered between runs.
+    pub places: Remembered,
+    /// The bookmark list popup.
+    pub marks: MarkList,
     size: (u16, u16),
 }
 
@@ -174,14 +194,24 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.note = None;
+        if !matches!(action, Action::Resize(..)) {
+            self.places.touched = true;
+        }
         if self.help && !matches!(action, Action::Quit | Action::Resize(..)) {
             if matches!(action, Action::ToggleHelp | Action::Close) {
                 self.help = false;
             }
             return;
         }
+        if self.marks.open && !matches!(action, Action::Quit | Action::Resize(..)) {
+            self.marks_action(action);
+            self.sync();
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::OpenBookmarks => self.open_marks(),
             Action::ToggleHelp => self.help = true,
             Action::Close => self.messages_open = false,
             Action::ShowMessages => self.messages_open = !self.messages.is_empty(),

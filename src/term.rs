@@ -4,6 +4,11 @@
 //! (documents parsed in the background, in order, with a progress count) and, later, the
 //! search worker. The loop blocks on it and redraws only after something arrived, so an idle
 //! reader uses no CPU. Threads end when their channel closes.
+//!
+//! Remembered places are read before the first document arrives and saved on quit (and when a
+//! bookmark changes); the opened folders are watched for changes ([`keep`]).
+
+mod keep;
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Stdout};
@@ -24,7 +29,9 @@ use ratatui::Terminal;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
+use crate::store::DocKey;
 use crate::ui::{self, keymap, Theme};
+use crate::watch::WatchEvent;
 
 /// What the reader is opened with.
 #[derive(Debug, Clone, Default)]
@@ -45,8 +52,12 @@ enum Msg {
     InputFailed(io::Error),
     /// The loader found this many paths.
     Found(usize),
-    /// One document loaded.
-    Loaded(Box<Document>),
+    /// One document loaded, with its key for remembered places.
+    Loaded(Box<Document>, DocKey),
+    /// A watched file loaded again (changed or added).
+    Reloaded(Box<Document>, DocKey),
+    /// The watcher saw a change.
+    Watch(WatchEvent),
     /// One path failed.
     Failed(LoadError),
     /// The loader is done.
@@ -63,15 +74,23 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
         anyhow::bail!("{}", ui::strings::NOT_A_TERMINAL);
     }
     let (tx, rx) = mpsc::channel();
-    spawn_loader(opts.paths, tx.clone());
+    spawn_loader(opts.paths.clone(), tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
-    spawn_input(tx);
+    spawn_input(tx.clone());
     let size = guard.terminal.size()?;
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
-    let errors = event_loop(&mut guard.terminal, &mut app, &theme, &rx)?;
+    keep::open_places(&mut app);
+    let _watcher = keep::watch(&opts.paths, tx.clone(), &mut app);
+    let errors = event_loop(&mut guard.terminal, &mut app, &theme, &rx, &tx)?;
     drop(guard);
+    if !app.docs.is_empty() {
+        app.remember();
+        if let Err(e) = keep::save(&mut app) {
+            eprintln!("gongwen: {e}");
+        }
+    }
     if app.docs.is_empty() && !errors.is_empty() {
         // Nothing to read: say why on the restored terminal (exit code 1).
         anyhow::bail!("nothing could be loaded\n{}", errors.join("\n"));
@@ -88,13 +107,20 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     rx: &Receiver<Msg>,
+    tx: &Sender<Msg>,
 ) -> anyhow::Result<Vec<String>> {
     terminal.draw(|f| ui::render(app, theme, f))?;
     while let Ok(msg) = rx.recv() {
-        let mut done = handle(app, msg)?;
+        let mut done = handle(app, msg, tx)?;
         // Apply everything already waiting before drawing once.
         while let Ok(msg) = rx.try_recv() {
-            done |= handle(app, msg)?;
+            done |= handle(app, msg, tx)?;
+        }
+        if app.take_save_request() {
+            app.remember();
+            if let Err(e) = keep::save(app) {
+                app.messages.push(e);
+            }
         }
         if app.quit {
             break;
@@ -108,8 +134,13 @@ fn event_loop(
 }
 
 /// Applies one message; true when loading has just finished.
-fn handle(app: &mut App, msg: Msg) -> anyhow::Result<bool> {
+fn handle(app: &mut App, msg: Msg, tx: &Sender<Msg>) -> anyhow::Result<bool> {
     match msg {
+        Msg::Input(Event::Key(k)) if app.marks.open && !app.help => {
+            if let Some(a) = keymap::lookup_marks(&k).filter(|_| k.kind != KeyEventKind::Release) {
+                app.update(a);
+            }
+        }
         Msg::Input(ev) => {
             if let Some(a) = action(app, &ev) {
                 app.update(a);
@@ -117,7 +148,9 @@ fn handle(app: &mut App, msg: Msg) -> anyhow::Result<bool> {
         }
         Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
         Msg::Found(n) => app.set_progress(Some(n)),
-        Msg::Loaded(doc) => app.add_document(*doc),
+        Msg::Loaded(doc, key) => app.add_keyed_document(*doc, Some(key)),
+        Msg::Reloaded(doc, key) => app.upsert_document(*doc, Some(key)),
+        Msg::Watch(e) => keep::on_watch(app, e, tx),
         Msg::Failed(e) => app.add_error(&e),
         Msg::Done => {
             app.set_progress(None);
@@ -180,7 +213,7 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
-                if tx.send(Msg::Loaded(Box::new(d))).is_err() {
+                if tx.send(keep::loaded(d, true)).is_err() {
                     return;
                 }
             }
@@ -205,7 +238,7 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 let msg = match result {
-                    Ok(d) => Msg::Loaded(Box::new(d)),
+                    Ok(d) => keep::loaded(d, false),
                     Err(e) => Msg::Failed(e),
                 };
                 if tx.send(msg).is_err() {

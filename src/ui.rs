@@ -1,6 +1,7 @@
 //! Drawing: [`render`] draws the whole reader from `&App` and `&Theme`, one widget per pane.
 //! No input or output here: the view borrows the state and never changes it.
 
+pub mod bookmarks;
 pub mod help;
 pub mod keymap;
 pub mod outline;
@@ -52,6 +53,9 @@ impl Widget for AppView<'_> {
         status::StatusView { app, theme }.render(fit(g.status), buf);
         if app.messages_open && !app.messages.is_empty() {
             help::MessagesView { app, theme }.render(area, buf);
+        }
+        if app.marks.open {
+            bookmarks::BookmarksView { app, theme }.render(area, buf);
         }
         if app.help {
             help::HelpView { theme }.render(area, buf);

@@ -18,6 +18,8 @@ pub enum Context {
     Document,
     /// Anywhere.
     Global,
+    /// In the bookmark list (movement keys work there too).
+    Marks,
 }
 
 /// One key: a code and the modifiers that must be held (Shift is ignored for characters).
@@ -58,7 +60,7 @@ const fn b(context: Context, keys: &'static [Key], action: Action, help: &'stati
     Binding { context, keys, action, help }
 }
 
-use Context::{Document, Global, Move, Outline, Reader};
+use Context::{Document, Global, Marks, Move, Outline, Reader};
 use KeyCode::{Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The key table, in help order.
@@ -77,6 +79,8 @@ pub const KEYMAP: &[Binding] = &[
     b(Document, &[k('}')], Action::NextDoc, "next document"),
     b(Document, &[k('{')], Action::PrevDoc, "previous document"),
     b(Document, &[k('r')], Action::ToggleRaw, "clean text ↔ original"),
+    b(Document, &[k('b')], Action::ToggleBookmark, "bookmark the line (again: remove)"),
+    b(Document, &[k('\'')], Action::OpenBookmarks, "list bookmarks, jump to one"),
     b(Outline, &[code(Enter)], Action::Open, "show in the reader"),
     b(Outline, &[k('l'), code(Right)], Action::Expand, "expand / first child"),
     b(Outline, &[k('h'), code(Left)], Action::Collapse, "collapse / parent"),
@@ -87,12 +91,30 @@ pub const KEYMAP: &[Binding] = &[
     b(Global, &[code(Esc)], Action::Close, "close help / messages"),
     b(Global, &[k('?')], Action::ToggleHelp, "this help"),
     b(Global, &[k('q'), ctrl('c')], Action::Quit, "quit"),
+    b(Marks, &[code(Enter)], Action::Open, "bookmarks: jump to it"),
+    b(Marks, &[k('d')], Action::DeleteBookmark, "bookmarks: delete it"),
 ];
+
+/// The bookmark list's action for `event`: its own keys, then the movement keys, `Esc`,
+/// `'` (closes) and the quit keys.
+pub fn lookup_marks(event: &KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if event.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
+        return None;
+    }
+    let hit = |b: &&Binding| b.keys.iter().any(|key| key.code == event.code && key.ctrl == ctrl);
+    let usable = |b: &&Binding| {
+        matches!(b.context, Marks | Move)
+            || matches!(b.action, Action::Close | Action::Quit | Action::OpenBookmarks)
+    };
+    KEYMAP.iter().filter(usable).find(hit).map(|b| b.action)
+}
 
 /// Whether `binding` applies with `focus`.
 fn applies(binding: &Binding, focus: Focus) -> bool {
     match binding.context {
         Move | Document | Global => true,
+        Marks => false,
         Reader => focus == Focus::Reader,
         Outline => focus == Focus::Outline,
     }
@@ -173,7 +195,7 @@ mod tests {
 
     #[test]
     fn reserved_keys_stay_unbound() {
-        for c in ['n', 'N', 'm', 'b', '\''] {
+        for c in ['n', 'N', 'm'] {
             for focus in [Focus::Reader, Focus::Outline] {
                 let e = key(KeyCode::Char(c), KeyModifiers::NONE);
                 assert_eq!(lookup(&e, focus), None, "{c} is reserved");
@@ -182,11 +204,29 @@ mod tests {
     }
 
     #[test]
+    fn bookmark_keys_work_from_both_panes_and_in_the_list() {
+        let none = KeyModifiers::NONE;
+        for focus in [Focus::Reader, Focus::Outline] {
+            let b = lookup(&key(KeyCode::Char('b'), none), focus);
+            assert_eq!(b, Some(Action::ToggleBookmark));
+            let q = lookup(&key(KeyCode::Char('\''), none), focus);
+            assert_eq!(q, Some(Action::OpenBookmarks));
+        }
+        assert_eq!(lookup_marks(&key(KeyCode::Enter, none)), Some(Action::Open));
+        assert_eq!(lookup_marks(&key(KeyCode::Char('j'), none)), Some(Action::Down));
+        assert_eq!(lookup_marks(&key(KeyCode::Char('d'), none)), Some(Action::DeleteBookmark));
+        assert_eq!(lookup_marks(&key(KeyCode::Esc, none)), Some(Action::Close));
+        assert_eq!(lookup_marks(&key(KeyCode::Char(']'), none)), None, "no reader keys");
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_one_context() {
         for (i, a) in KEYMAP.iter().enumerate() {
             for b in &KEYMAP[i + 1..] {
+                // The bookmark list has its own keys (it takes them all while open).
                 let overlap =
-                    !matches!((a.context, b.context), (Reader, Outline) | (Outline, Reader));
+                    !matches!((a.context, b.context), (Reader, Outline) | (Outline, Reader))
+                        && (a.context == Marks) == (b.context == Marks);
                 if overlap {
                     for key in a.keys {
                         assert!(!b.keys.contains(key), "{} is bound twice", key_name(key));

@@ -40,11 +40,15 @@ impl Widget for StatusView<'_> {
         // Right side first: it is short and must stay visible.
         let mut right: Vec<Span> = Vec::new();
         let note = match app.note {
-            Some(Note::FinderComing) => Some(strings::FINDER_COMING),
-            Some(Note::NoMore) => Some(strings::NO_MORE),
+            Some(Note::FinderComing) => Some(strings::FINDER_COMING.to_string()),
+            Some(Note::NoMore) => Some(strings::NO_MORE.to_string()),
+            Some(Note::BookmarkSet(line)) => Some(strings::bookmark_set(line)),
+            Some(Note::BookmarkRemoved(line)) => Some(strings::bookmark_removed(line)),
+            Some(Note::NoBookmarks) => Some(strings::NO_BOOKMARKS.to_string()),
+            Some(Note::DocRemoved) => Some(strings::DOC_REMOVED.to_string()),
             None => None,
         };
-        if let Some(n) = note {
+        if let Some(n) = &note {
             right.push(Span::styled(format!(" {n} "), theme.status.add_modifier(Modifier::BOLD)));
         }
         if let Some(p) = app.progress {
