@@ -4,14 +4,19 @@
 //! Documents, load errors and progress arrive through [`App::add_document`],
 //! [`App::add_error`] and [`App::set_progress`]; the event loop in `term` calls them.
 
+pub mod compare;
 pub mod geometry;
+pub mod metrics;
 pub mod outline;
 pub mod places;
 pub mod reader;
 pub mod rows;
+mod views;
 
 use crate::doc::{Document, LoadError};
+use compare::CompareState;
 use geometry::Geometry;
+use metrics::MetricsState;
 use outline::OutlineState;
 use places::{MarkList, Remembered};
 use reader::ReaderState;
@@ -24,6 +29,31 @@ pub enum Focus {
     /// The reading pane.
     #[default]
     Reader,
+    /// The metrics table (over both panes); typing edits its filter.
+    Metrics,
+    /// The comparison of one kind of metric (over both panes); typing edits its label.
+    Compare,
+}
+
+impl Focus {
+    /// Every focus, for tests over all of them.
+    pub const ALL: [Focus; 4] = [Focus::Outline, Focus::Reader, Focus::Metrics, Focus::Compare];
+
+    /// Whether typed characters edit a line (the metrics filter, the compare label).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Focus::Metrics | Focus::Compare)
+    }
+}
+
+/// A span of a document line to show as the current hit (a metric jumped to, a search hit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    /// Index of the document.
+    pub doc: usize,
+    /// The 1-based line.
+    pub line: usize,
+    /// The bytes of that line.
+    pub range: std::ops::Range<usize>,
 }
 
 /// What the user asked for, in the reader's terms (the keymap in `ui` produces these).
@@ -35,7 +65,8 @@ pub enum Action {
     SwitchFocus,
     /// Show or hide the key help.
     ToggleHelp,
-    /// Close the help or the message list.
+    /// Close the help or the message list; else go back from a view (compare → table →
+    /// reader); in the reader, clear the highlight.
     Close,
     /// One row (reader) or one item (outline) down.
     Down,
@@ -69,8 +100,21 @@ pub enum Action {
     Expand,
     /// Outline: open or close the node.
     ToggleNode,
-    /// Outline: show the selected node in the reader.
+    /// Show the selection in the reader: an outline node, or a metric (highlighted).
     Open,
+    /// The table of all metrics.
+    OpenMetrics,
+    /// Compare the selected metric's kind across the documents (in the reader: the
+    /// highlighted metric, else the first on screen).
+    OpenCompare,
+    /// Metrics table: sort by the next column.
+    CycleSort,
+    /// Metrics table: reverse the sort.
+    ReverseSort,
+    /// A typed character for the line being edited (filter, compare label).
+    Input(char),
+    /// Delete the last character of the line being edited.
+    DeleteChar,
     /// The finder (reserved for the next version).
     OpenFinder,
     /// Set or remove a bookmark on the reading line.
@@ -104,6 +148,8 @@ pub enum Note {
     NoBookmarks,
     /// The document being read was removed from disk.
     DocRemoved,
+    /// `c` in the reader with no metric on screen.
+    NoMetric,
 }
 
 /// Loading progress: documents done (loaded or failed) out of the total found.
@@ -139,6 +185,12 @@ pub struct App {
     pub messages_open: bool,
     /// A transient note for the status line.
     pub note: Option<Note>,
+    /// The metrics table.
+    pub metrics: MetricsState,
+    /// The compare view.
+    pub compare: CompareState,
+    /// The span the reader shows as the current hit.
+    pub highlight: Option<Highlight>,
     /// Loading progress; `None` once everything is loaded.
     pub progress: Option<Progress>,
     /// Set when the user quits.
@@ -172,6 +224,11 @@ impl App {
         }
         if let Some(p) = &mut self.progress {
             p.done += 1;
+        }
+        match self.focus {
+            Focus::Metrics => self.metrics.refresh(&self.docs),
+            Focus::Compare => self.compare.refresh(&self.docs),
+            _ => {}
         }
         self.sync();
     }
@@ -213,18 +270,23 @@ impl App {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenBookmarks => self.open_marks(),
             Action::ToggleHelp => self.help = true,
-            Action::Close => self.messages_open = false,
+            Action::Close if self.messages_open => self.messages_open = false,
+            Action::Close => self.close_view(),
             Action::ShowMessages => self.messages_open = !self.messages.is_empty(),
             Action::SwitchFocus => {
                 self.focus = match self.focus {
                     Focus::Outline => Focus::Reader,
                     Focus::Reader => Focus::Outline,
+                    other => other,
                 };
             }
             Action::OpenFinder => self.note = Some(Note::FinderComing),
             Action::Resize(w, h) => self.size = (w, h),
+            _ if self.focus.takes_text() => self.view_action(action),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
             Action::Click(x, y) => self.click(x, y),
+            Action::OpenMetrics => self.open_metrics(),
+            Action::OpenCompare => self.compare_on_screen(),
             _ if self.focus == Focus::Outline => self.outline_action(action),
             _ => self.reader_action(action),
         }
@@ -343,6 +405,9 @@ impl App {
         self.reader.set_size(&self.docs, text.width.into(), text.height.into());
         self.reader.ensure(&self.docs);
         self.outline.scroll_into_view(self.geometry.list.height.into());
+        let rows = usize::from(self.geometry.view_list.height);
+        self.metrics.scroll_into_view(rows);
+        self.compare.scroll_into_view(rows);
     }
 
     /// The document in the reader.

@@ -2,8 +2,10 @@
 //! No input or output here: the view borrows the state and never changes it.
 
 pub mod bookmarks;
+pub mod compare;
 pub mod help;
 pub mod keymap;
+pub mod metrics;
 pub mod outline;
 pub mod reader;
 pub mod status;
@@ -39,6 +41,30 @@ impl Widget for AppView<'_> {
         let g = &app.geometry;
         // The geometry was computed for the last resize; never draw outside today's buffer.
         let fit = |a: Area| rect(a).intersection(area);
+        match app.focus {
+            Focus::Metrics => metrics::MetricsView { app, theme }.render(fit(g.view), buf),
+            Focus::Compare => compare::CompareView { app, theme }.render(fit(g.view), buf),
+            Focus::Reader | Focus::Outline => self.panes(area, buf),
+        }
+        status::StatusView { app, theme }.render(fit(g.status), buf);
+        if app.messages_open && !app.messages.is_empty() {
+            help::MessagesView { app, theme }.render(area, buf);
+        }
+        if app.marks.open {
+            bookmarks::BookmarksView { app, theme }.render(area, buf);
+        }
+        if app.help {
+            help::HelpView { theme, focus: app.focus }.render(area, buf);
+        }
+    }
+}
+
+impl AppView<'_> {
+    /// The outline and the reading pane.
+    fn panes(&self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let g = &app.geometry;
+        let fit = |a: Area| rect(a).intersection(area);
         if !g.outline.is_empty() {
             let block = pane(theme, strings::OUTLINE_TITLE.into(), app.focus == Focus::Outline);
             block.render(fit(g.outline), buf);
@@ -49,16 +75,6 @@ impl Widget for AppView<'_> {
             let block = pane(theme, title, app.focus == Focus::Reader);
             block.render(fit(g.reader), buf);
             reader::ReaderView { app, theme }.render(fit(g.text), buf);
-        }
-        status::StatusView { app, theme }.render(fit(g.status), buf);
-        if app.messages_open && !app.messages.is_empty() {
-            help::MessagesView { app, theme }.render(area, buf);
-        }
-        if app.marks.open {
-            bookmarks::BookmarksView { app, theme }.render(area, buf);
-        }
-        if app.help {
-            help::HelpView { theme }.render(area, buf);
         }
     }
 }

@@ -180,3 +180,41 @@ fn output_to_a_pipe_is_refused_with_a_hint_instead_of_escape_codes() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs a terminal") && err.contains("gongwen text"), "{err}");
 }
+
+#[test]
+fn metrics_table_filter_and_enter_lands_on_the_source_line() {
+    // The metric the table lists first for `复议` (reading order), found through the library.
+    let docs = gongwen::doc::load::load_samples();
+    let query = gongwen::search::Query::parse_metric("复议").unwrap();
+    let (doc, metric) = docs
+        .iter()
+        .flat_map(|d| d.metrics.iter().map(move |m| (d, m)))
+        .find(|(_, m)| query.matches_metric(m))
+        .expect("the samples state a 复议 count");
+    let line = doc.line(metric.line).trim().to_string();
+    let heading = metric.heading.clone().expect("the metric is under a heading");
+
+    let t = Tmux::start(80, 24);
+    t.type_line(BIN);
+    t.wait_for("the first screen", shows_reader);
+    t.keys(&["m"]);
+    t.wait_for("the metrics table", |s| s.contains("Metrics ·") && s.contains("Filter:"));
+    t.run(&["send-keys", "-t", "t", "-l", "复议"]);
+    let s = t.wait_for("the filtered table", |s| s.contains("Filter: 复议"));
+    let first_row = s.lines().nth(3).unwrap_or("");
+    let label: String = metric.label.chars().take(4).collect();
+    assert!(first_row.contains(&label), "first row is {label}…:\n{s}");
+
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the reader at the metric", |s| s.contains("Outline") && s.contains('%'));
+    let top = reader_rows(&s).into_iter().next().unwrap_or_default();
+    let start: String = line.chars().take(6).collect();
+    assert!(top.starts_with(&start), "the top row starts the line {line:?}:\n{s}");
+    assert!(s.contains(&metric.raw), "{} is on screen:\n{s}", metric.raw);
+    let status = s.lines().last().unwrap_or("");
+    let head: String = heading.chars().take(4).collect();
+    assert!(status.contains(&head), "the status shows the heading path ({heading}):\n{s}");
+
+    t.keys(&["q"]);
+    assert_terminal_restored(&t);
+}

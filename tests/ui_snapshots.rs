@@ -92,14 +92,27 @@ fn samples_after_heading_jumps_at_80x24() {
 
 #[test]
 fn help_overlay() {
+    use gongwen::app::Focus;
+    use gongwen::ui::keymap::{applies, KEYMAP};
     let mut app = samples_app(80, 24);
     app.update(Action::ToggleHelp);
     let s = screen(&app);
-    // Generated from the key table: every binding's help text is on screen.
-    for b in gongwen::ui::keymap::KEYMAP {
+    // Generated from the key table: every binding of the panes has its help text on screen.
+    let panes =
+        |b: &&gongwen::ui::keymap::Binding| applies(b, Focus::Reader) || applies(b, Focus::Outline);
+    for b in KEYMAP.iter().filter(panes) {
         assert!(s.contains(b.help), "help lacks {:?}", b.help);
     }
     insta::assert_snapshot!(s);
+    // In the metrics table, its own keys.
+    app.update(Action::ToggleHelp);
+    app.update(Action::OpenMetrics);
+    app.update(Action::ToggleHelp);
+    let s = screen(&app);
+    for b in KEYMAP.iter().filter(|b| applies(b, Focus::Metrics)) {
+        assert!(s.contains(b.help), "metrics help lacks {:?}:\n{s}", b.help);
+    }
+    insta::assert_snapshot!("help_overlay_in_the_metrics_table", s);
 }
 
 #[test]
@@ -297,4 +310,112 @@ fn no_color_draws_without_any_colour() {
     // Still legible: the status line and the selection stand out without colour.
     let status_y = app.geometry.status.y;
     assert!(buf[(0, status_y)].modifier.contains(ratatui::style::Modifier::REVERSED));
+}
+
+/// The samples with the metrics table open, `filter` typed.
+fn metrics_app(w: u16, h: u16, filter: &str) -> App {
+    let mut app = samples_app(w, h);
+    app.update(Action::OpenMetrics);
+    for c in filter.chars() {
+        app.update(Action::Input(c));
+    }
+    app
+}
+
+/// The compare view of the samples' `行政` metrics, reached as a user does: a row's `c`, then
+/// the label edited.
+fn compare_app(w: u16, h: u16) -> App {
+    let mut app = metrics_app(w, h, "行政");
+    app.update(Action::OpenCompare);
+    while !app.compare.label.is_empty() {
+        app.update(Action::DeleteChar);
+    }
+    for c in "行政".chars() {
+        app.update(Action::Input(c));
+    }
+    app
+}
+
+#[test]
+fn metrics_table_at_80x24() {
+    let mut app = metrics_app(80, 24, "");
+    app.update(Action::Down);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn metrics_table_at_140x40() {
+    let mut app = metrics_app(140, 40, "");
+    app.update(Action::CycleSort);
+    app.update(Action::CycleSort);
+    app.update(Action::Top);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn metrics_table_filtered_at_80x24() {
+    insta::assert_snapshot!(screen(&metrics_app(80, 24, "行政 >10")));
+}
+
+#[test]
+fn compare_chart_at_80x24() {
+    insta::assert_snapshot!(screen(&compare_app(80, 24)));
+}
+
+#[test]
+fn compare_chart_at_140x40() {
+    insta::assert_snapshot!(screen(&compare_app(140, 40)));
+}
+
+#[test]
+fn the_metrics_table_marks_values_and_selection_with_theme_styles() {
+    let app = metrics_app(100, 30, "");
+    let theme = Theme::default();
+    let buf = draw(&app, &theme);
+    let (_, m) = app.metrics.rows.first().and_then(|r| r.get(&app.docs)).unwrap();
+    let value = gongwen::metrics::format_value(m.value, &m.unit);
+    let (x, y) = find(&buf, &value).expect("the first value is on screen");
+    // The first row is selected: reversed; the value keeps the metric colour.
+    assert_eq!(buf[(x, y)].fg, theme.metric.fg.unwrap());
+    assert!(buf[(x, y)].modifier.contains(ratatui::style::Modifier::REVERSED));
+    let (_, y2) = find(&buf, "Heading").expect("the header");
+    assert!(y2 < y);
+}
+
+#[test]
+fn a_metric_jumped_to_is_drawn_in_the_hit_style() {
+    let mut app = metrics_app(100, 30, "复议");
+    app.update(Action::Open);
+    let theme = Theme::default();
+    let buf = draw(&app, &theme);
+    let h = app.highlight.clone().expect("a highlight");
+    let raw = &app.docs[h.doc].line(h.line)[h.range];
+    let (x, y) = find(&buf, raw).expect("the number is on screen");
+    assert!(x >= app.geometry.text.x, "in the reading pane");
+    assert_eq!(buf[(x, y)].bg, theme.hit.bg.unwrap());
+}
+
+#[test]
+fn metrics_views_draw_at_every_size() {
+    for (w, h) in [(1, 1), (2, 2), (10, 4), (30, 8), (69, 10), (200, 5)] {
+        let app = compare_app(w, h);
+        let _ = draw(&app, &Theme::default());
+        let app = metrics_app(w, h, "行政");
+        let _ = draw(&app, &Theme::default());
+    }
+}
+
+#[test]
+fn a_filter_that_does_not_parse_says_why_and_keeps_the_rows() {
+    let app = metrics_app(100, 30, "资金 >");
+    let error = app.metrics.error.clone().expect("`>` without a number is refused");
+    let theme = Theme::default();
+    let buf = draw(&app, &theme);
+    let s = text(&buf);
+    let filter_line = s.lines().nth(1).unwrap_or("");
+    assert!(filter_line.contains(&error), "{filter_line}");
+    let (x, y) = find(&buf, &error).unwrap();
+    assert_eq!(buf[(x, y)].fg, theme.error.fg.unwrap());
+    let body = s.lines().skip(3).filter(|l| l.contains("资金")).count();
+    assert!(body > 0, "the rows of the last good filter (资金) stay:\n{s}");
 }

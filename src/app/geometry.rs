@@ -50,7 +50,14 @@ pub struct Geometry {
     pub list: Area,
     /// The status line (the last row).
     pub status: Area,
+    /// The full-screen views (metrics table, compare) with their border: all but the status.
+    pub view: Area,
+    /// The list inside a view, below its two header lines (the line edited and a header).
+    pub view_list: Area,
 }
+
+/// Lines at the top of a view above its list.
+pub const VIEW_HEADER: u16 = 2;
 
 impl Geometry {
     /// Lays out a `width`×`height` terminal; with one pane, `outline_shown` picks which.
@@ -75,7 +82,13 @@ impl Geometry {
         } else {
             inner
         };
-        Geometry { outline, reader, text, list: outline.inner(), status }
+        let inside = main.inner();
+        let view_list = if inside.height > VIEW_HEADER {
+            Area { y: inside.y + VIEW_HEADER, height: inside.height - VIEW_HEADER, ..inside }
+        } else {
+            Area { height: 0, ..inside }
+        };
+        Geometry { outline, reader, text, list: outline.inner(), status, view: main, view_list }
     }
 
     /// Whether only one pane is shown.

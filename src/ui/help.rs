@@ -6,25 +6,36 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
-use super::keymap::{keys_label, Context, KEYMAP};
+use super::keymap::{applies, keys_label, Binding, Context, KEYMAP};
 use super::strings;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Focus};
 use crate::text::sanitize::{str_width, truncate};
 
-/// The key help overlay.
+/// The key help overlay: the keys of the panes, or those of the metrics views when opened
+/// from there.
 pub struct HelpView<'a> {
     /// The styles.
     pub theme: &'a Theme,
+    /// Where the help was asked for.
+    pub focus: Focus,
 }
 
 /// Width of the key column.
 const KEY_COL: usize = 9;
 
 /// The help lines of one keymap context, under its title.
-fn section(theme: &Theme, contexts: &[Context], title: &'static str) -> Vec<Line<'static>> {
+fn section(
+    theme: &Theme,
+    focus: Focus,
+    contexts: &[Context],
+    title: &'static str,
+) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(title, theme.popup.patch(theme.heading[1])))];
-    for b in KEYMAP.iter().filter(|b| contexts.contains(&b.context)) {
+    // The views show only their own keys; the panes' help shows both panes.
+    let shown =
+        |b: &&Binding| contexts.contains(&b.context) && (!focus.takes_text() || applies(b, focus));
+    for b in KEYMAP.iter().filter(shown) {
         let keys = keys_label(b);
         let pad = KEY_COL.saturating_sub(str_width(&keys));
         lines.push(Line::from(vec![
@@ -68,12 +79,32 @@ pub(super) fn popup(theme: &Theme, r: Rect, title: &str, buf: &mut Buffer) -> Re
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let mut left = section(t, &[Context::Move], strings::HELP_MOVE);
-        left.push(Line::default());
-        left.extend(section(t, &[Context::Reader, Context::Document], strings::HELP_READER));
-        let mut right = section(t, &[Context::Outline], strings::HELP_OUTLINE);
+        let mut left = section(t, self.focus, &[Context::Move], strings::HELP_MOVE);
+        let mut right = if self.focus.takes_text() {
+            let mut s =
+                section(t, self.focus, &[Context::Metrics, Context::Views], strings::HELP_METRICS);
+            let (key, what) = strings::HELP_TYPING;
+            let pad = KEY_COL.saturating_sub(str_width(key));
+            s.push(Line::from(vec![
+                Span::styled(format!("  {key}{}", " ".repeat(pad)), t.popup.patch(t.key)),
+                Span::styled(what, t.popup),
+            ]));
+            s
+        } else {
+            left.push(Line::default());
+            left.extend(section(
+                t,
+                self.focus,
+                &[Context::Reader, Context::Document],
+                strings::HELP_READER,
+            ));
+            let mut s = section(t, self.focus, &[Context::Outline], strings::HELP_OUTLINE);
+            s.push(Line::default());
+            s.extend(section(t, self.focus, &[Context::Numbers], strings::HELP_NUMBERS));
+            s
+        };
         right.push(Line::default());
-        right.extend(section(t, &[Context::Global], strings::HELP_GLOBAL));
+        right.extend(section(t, self.focus, &[Context::Global], strings::HELP_GLOBAL));
         let col =
             [&left, &right].iter().flat_map(|c| c.iter()).map(|l| l.width()).max().unwrap_or(0)
                 as u16

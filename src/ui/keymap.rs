@@ -20,6 +20,12 @@ pub enum Context {
     Global,
     /// In the bookmark list (movement keys work there too).
     Marks,
+    /// The metrics views' doors, from either pane (`m`, `c`).
+    Numbers,
+    /// The metrics table.
+    Metrics,
+    /// The metrics table and the compare view.
+    Views,
 }
 
 /// One key: a code and the modifiers that must be held (Shift is ignored for characters).
@@ -60,8 +66,8 @@ const fn b(context: Context, keys: &'static [Key], action: Action, help: &'stati
     Binding { context, keys, action, help }
 }
 
-use Context::{Document, Global, Marks, Move, Outline, Reader};
-use KeyCode::{Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Context::{Document, Global, Marks, Metrics, Move, Numbers, Outline, Reader, Views};
+use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 /// The key table, in help order.
 pub const KEYMAP: &[Binding] = &[
@@ -81,14 +87,21 @@ pub const KEYMAP: &[Binding] = &[
     b(Document, &[k('r')], Action::ToggleRaw, "clean text ↔ original"),
     b(Document, &[k('b')], Action::ToggleBookmark, "bookmark the line (again: remove)"),
     b(Document, &[k('\'')], Action::OpenBookmarks, "list bookmarks, jump to one"),
+    b(Numbers, &[k('m')], Action::OpenMetrics, "table of all metrics"),
+    b(Numbers, &[k('c')], Action::OpenCompare, "compare a metric"),
     b(Outline, &[code(Enter)], Action::Open, "show in the reader"),
     b(Outline, &[k('l'), code(Right)], Action::Expand, "expand / first child"),
     b(Outline, &[k('h'), code(Left)], Action::Collapse, "collapse / parent"),
     b(Outline, &[k(' ')], Action::ToggleNode, "expand or collapse"),
+    b(Metrics, &[k('s')], Action::CycleSort, "sort by the next column"),
+    b(Metrics, &[k('S')], Action::ReverseSort, "reverse the sort"),
+    b(Metrics, &[k('c')], Action::OpenCompare, "compare this kind"),
+    b(Views, &[code(Enter)], Action::Open, "show it in the reader"),
+    b(Views, &[code(Backspace)], Action::DeleteChar, "delete a typed character"),
     b(Global, &[code(Tab)], Action::SwitchFocus, "outline ↔ reader"),
     b(Global, &[k('/'), ctrl('p')], Action::OpenFinder, "finder (coming)"),
     b(Global, &[k('!')], Action::ShowMessages, "show messages"),
-    b(Global, &[code(Esc)], Action::Close, "close help / messages"),
+    b(Global, &[code(Esc)], Action::Close, "close / go back"),
     b(Global, &[k('?')], Action::ToggleHelp, "this help"),
     b(Global, &[k('q'), ctrl('c')], Action::Quit, "quit"),
     b(Marks, &[code(Enter)], Action::Open, "bookmarks: jump to it"),
@@ -111,17 +124,40 @@ pub fn lookup_marks(event: &KeyEvent) -> Option<Action> {
 }
 
 /// Whether `binding` applies with `focus`.
-fn applies(binding: &Binding, focus: Focus) -> bool {
+pub fn applies(binding: &Binding, focus: Focus) -> bool {
     match binding.context {
-        Move | Document | Global => true,
+        Move => true,
+        // `!` is part of the query language (`!exclude`): typed in the views, not a key.
+        Global => !(focus.takes_text() && binding.action == Action::ShowMessages),
+        Document | Numbers => matches!(focus, Focus::Reader | Focus::Outline),
         Marks => false,
         Reader => focus == Focus::Reader,
         Outline => focus == Focus::Outline,
+        Metrics => focus == Focus::Metrics,
+        Views => focus.takes_text(),
     }
 }
 
-/// The action bound to `event` with `focus`, if any.
+/// The action bound to `event` with `focus`, if any. In the views that take text, a character
+/// bound to nothing there is typed ([`Action::Input`]).
 pub fn lookup(event: &KeyEvent, focus: Focus) -> Option<Action> {
+    let found = lookup_bound(event, focus);
+    match event.code {
+        KeyCode::Char(c)
+            if found.is_none()
+                && focus.takes_text()
+                && !event.modifiers.intersects(
+                    KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER,
+                ) =>
+        {
+            Some(Action::Input(c))
+        }
+        _ => found,
+    }
+}
+
+/// The bound action for `event` with `focus`.
+fn lookup_bound(event: &KeyEvent, focus: Focus) -> Option<Action> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     if event.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
         return None;
@@ -146,6 +182,7 @@ pub fn key_name(key: &Key) -> String {
         Home => "Home".into(),
         End => "End".into(),
         Enter => "Enter".into(),
+        Backspace => "Bksp".into(),
         Tab => "Tab".into(),
         Esc => "Esc".into(),
         other => format!("{other:?}"),
@@ -194,8 +231,34 @@ mod tests {
     }
 
     #[test]
+    fn the_metrics_views_take_typed_text_and_their_own_keys() {
+        let none = KeyModifiers::NONE;
+        let m = Focus::Metrics;
+        let press = |c: char, f: Focus| lookup(&key(KeyCode::Char(c), none), f);
+        assert_eq!(press('m', Focus::Reader), Some(Action::OpenMetrics));
+        assert_eq!(press('m', Focus::Outline), Some(Action::OpenMetrics));
+        assert_eq!(press('复', m), Some(Action::Input('复')));
+        assert_eq!(press('>', m), Some(Action::Input('>')));
+        assert_eq!(press('5', m), Some(Action::Input('5')));
+        assert_eq!(press('m', m), Some(Action::Input('m')), "m types in the filter");
+        assert_eq!(press('!', m), Some(Action::Input('!')), "!exclude can be typed");
+        assert_eq!(press('!', Focus::Reader), Some(Action::ShowMessages));
+        assert_eq!(press('r', m), Some(Action::Input('r')), "reader keys do not apply");
+        assert_eq!(press('s', m), Some(Action::CycleSort));
+        assert_eq!(press('c', m), Some(Action::OpenCompare));
+        assert_eq!(press('s', Focus::Compare), Some(Action::Input('s')));
+        assert_eq!(press('j', m), Some(Action::Down));
+        assert_eq!(lookup(&key(KeyCode::Enter, none), m), Some(Action::Open));
+        assert_eq!(lookup(&key(KeyCode::Backspace, none), m), Some(Action::DeleteChar));
+        assert_eq!(lookup(&key(KeyCode::Esc, none), Focus::Compare), Some(Action::Close));
+        assert_eq!(lookup(&key(KeyCode::Char('s'), none), Focus::Reader), None);
+        let ctrl_x = key(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&ctrl_x, m), None, "control keys are not typed");
+    }
+
+    #[test]
     fn reserved_keys_stay_unbound() {
-        for c in ['n', 'N', 'm'] {
+        for c in ['n', 'N'] {
             for focus in [Focus::Reader, Focus::Outline] {
                 let e = key(KeyCode::Char(c), KeyModifiers::NONE);
                 assert_eq!(lookup(&e, focus), None, "{c} is reserved");
@@ -223,10 +286,7 @@ mod tests {
     fn no_key_is_bound_twice_in_one_context() {
         for (i, a) in KEYMAP.iter().enumerate() {
             for b in &KEYMAP[i + 1..] {
-                // The bookmark list has its own keys (it takes them all while open).
-                let overlap =
-                    !matches!((a.context, b.context), (Reader, Outline) | (Outline, Reader))
-                        && (a.context == Marks) == (b.context == Marks);
+                let overlap = Focus::ALL.iter().any(|&f| applies(a, f) && applies(b, f));
                 if overlap {
                     for key in a.keys {
                         assert!(!b.keys.contains(key), "{} is bound twice", key_name(key));

@@ -1,5 +1,6 @@
 //! The reading pane: the wrapped rows on screen, headings styled by level, metrics subtly
-//! highlighted, and every character drawn in its terminal-safe form.
+//! highlighted, the current hit (`App::highlight`) in the hit style, and every character drawn
+//! in its terminal-safe form.
 
 use std::ops::Range;
 
@@ -53,7 +54,13 @@ impl Widget for ReaderView<'_> {
         let on_screen = rows.rows.iter().skip(app.reader.top).take(area.height.into());
         for (y, row) in (area.y..).zip(on_screen) {
             let text = doc.line(row.line);
-            let spans = Spans::of_line(doc, row.line, text, theme);
+            let mut spans = Spans::of_line(doc, row.line, text, theme);
+            if let Some(h) = &app.highlight {
+                if h.doc == app.reader.doc && h.line == row.line {
+                    // Last, so that it wins over the heading and metric styles.
+                    spans.spans.push((h.range.clone(), theme.hit));
+                }
+            }
             draw_row(buf, area, y, text, row.range.clone(), &spans, theme);
         }
     }

@@ -46,6 +46,7 @@ impl Widget for StatusView<'_> {
             Some(Note::BookmarkRemoved(line)) => Some(strings::bookmark_removed(line)),
             Some(Note::NoBookmarks) => Some(strings::NO_BOOKMARKS.to_string()),
             Some(Note::DocRemoved) => Some(strings::DOC_REMOVED.to_string()),
+            Some(Note::NoMetric) => Some(strings::NO_METRIC.to_string()),
             None => None,
         };
         if let Some(n) = &note {
@@ -69,7 +70,7 @@ impl Widget for StatusView<'_> {
             ));
             right.push(Span::styled(format!(" {}", strings::HELP_HINT.1), theme.status));
         }
-        if app.current_doc().is_some() {
+        if app.current_doc().is_some() && !app.focus.takes_text() {
             right.push(Span::styled(format!(" {:>3}% ", app.reader.percent()), theme.status));
         }
         let mut right_width: usize = right.iter().map(|s| str_width(&s.content)).sum();
@@ -77,7 +78,23 @@ impl Widget for StatusView<'_> {
         // Left side: title and heading path in what is left.
         let room = width.saturating_sub(right_width);
         let mut left: Vec<Span> = Vec::new();
-        if let Some(doc) = app.current_doc() {
+        let selected = match app.focus {
+            Focus::Metrics => app.metrics.selected(),
+            Focus::Compare => app.compare.selected(),
+            _ => None,
+        };
+        if app.focus.takes_text() {
+            // Where the selected metric is: the document and the line.
+            if let Some((doc, m)) = selected.and_then(|r| r.get(&app.docs)) {
+                let title = truncate(&doc.short_title(), TITLE_MAX.min(room / 2));
+                let place =
+                    truncate(&strings::metric_place(&title, m.line), room.saturating_sub(2));
+                left.push(Span::styled(
+                    format!(" {place} "),
+                    theme.status.add_modifier(Modifier::BOLD),
+                ));
+            }
+        } else if let Some(doc) = app.current_doc() {
             let title = truncate(&doc.short_title(), TITLE_MAX.min(room / 2));
             left.push(Span::styled(
                 format!(" {title} "),
@@ -100,6 +117,8 @@ impl Widget for StatusView<'_> {
             let hints = match app.focus {
                 Focus::Reader => strings::HINTS_READER,
                 Focus::Outline => strings::HINTS_OUTLINE,
+                Focus::Metrics => strings::HINTS_METRICS,
+                Focus::Compare => strings::HINTS_COMPARE,
             };
             let mut spare = width.saturating_sub(left_width + right_width + 1);
             let mut h = Vec::new();

@@ -23,12 +23,53 @@ pub const HELP_READER: &str = "Reader";
 pub const HELP_OUTLINE: &str = "Outline";
 /// Help section title.
 pub const HELP_GLOBAL: &str = "Anywhere";
+/// Help section title.
+pub const HELP_NUMBERS: &str = "Metrics";
+/// Help section title.
+pub const HELP_METRICS: &str = "Metrics table and compare";
+/// The help line for typing in the views (not a binding of its own).
+pub const HELP_TYPING: (&str, &str) = ("type", "edit the filter / label");
+/// The metrics table's title: rows shown of all, and the sort.
+pub fn metrics_title(shown: usize, total: usize) -> String {
+    format!("Metrics · {shown} of {total}")
+}
+/// The label of the filter line in the metrics table.
+pub const FILTER_PROMPT: &str = "Filter: ";
+/// Shown in the filter line while it is empty.
+pub const FILTER_PLACEHOLDER: &str = "type words or >5 <=1亿 …";
+/// The metrics table's column names.
+pub const COLUMNS: [&str; 5] = ["Document", "Label", "Value", "Unit", "Heading"];
+/// Shown when no metric passes the filter.
+pub const NO_METRICS: &str = "No metric matches.";
+/// The selected metric's place in the status line.
+pub fn metric_place(short_title: &str, line: usize) -> String {
+    format!("{short_title} · line {line}")
+}
+/// The compare view's title.
+pub fn compare_title(groups: usize, rows: usize) -> String {
+    let g = if groups == 1 { "unit" } else { "units" };
+    format!("Compare · {rows} in {groups} {g}")
+}
+/// The label line of the compare view.
+pub const COMPARE_PROMPT: &str = "Label: ";
+/// The note after the compare label.
+pub const COMPARE_NOTE: &str = "ranked, bars scaled per unit";
+/// A unit group's header in the compare view.
+pub fn group_header(unit: &str, n: usize) -> String {
+    format!("{unit} · {n} metric{}", if n == 1 { "" } else { "s" })
+}
+/// Shown when no metric has the compared label.
+pub fn no_compare(label: &str) -> String {
+    format!("No metric labelled “{label}”.")
+}
 /// The message list's title.
 pub const MESSAGES_TITLE: &str = "Messages (Esc to dismiss)";
 /// The status note for the reserved finder key.
 pub const FINDER_COMING: &str = "finder: coming in the next version";
 /// The status note when a jump has nowhere to go.
 pub const NO_MORE: &str = "no more in that direction";
+/// The status note when `c` finds no metric on screen.
+pub const NO_METRIC: &str = "no metric on screen to compare";
 /// Loading progress in the status line.
 pub fn loading(done: usize, total: usize) -> String {
     if total == 0 {
@@ -54,6 +95,12 @@ pub const HINTS_READER: &[(&str, &str)] =
 /// Status hints with the outline focused.
 pub const HINTS_OUTLINE: &[(&str, &str)] =
     &[("Enter", "open"), ("h/l", "fold"), ("Tab", "reader"), ("q", "quit")];
+/// Status hints in the metrics table.
+pub const HINTS_METRICS: &[(&str, &str)] =
+    &[("type", "filter"), ("Enter", "go"), ("s/S", "sort"), ("c", "compare"), ("Esc", "back")];
+/// Status hints in the compare view.
+pub const HINTS_COMPARE: &[(&str, &str)] =
+    &[("type", "label"), ("Enter", "go"), ("Esc", "back"), ("q", "quit")];
 /// The hint shown whenever there is room: the way to all the others.
 pub const HELP_HINT: (&str, &str) = ("?", "help");
 /// The status note after `b` set a bookmark.
