@@ -137,6 +137,11 @@ fn files_added_and_changed_in_an_opened_folder_show_up_keeping_the_position() {
     write(&dir.path().join("a.txt"), &longer);
     let s = t.wait_for("the changed report reloaded", |x| shows_reader(x) && percent(x) != before);
     assert_eq!(top_row(&s), at, "a change keeps the reading position:\n{s}");
+
+    // The added report is deleted: gone from the outline, the reader stays put.
+    std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+    let s = t.wait_for("the removed report gone", |x| shows_reader(x) && !x.contains(&b_name));
+    assert_eq!(top_row(&s), at);
     t.keys(&["q"]);
     wait_for_prompt(&t);
 }

@@ -208,6 +208,7 @@ impl App {
             let at = self.docs.partition_point(|d| d.path < doc.path);
             self.docs.insert(at, doc);
             self.places.keys.insert(at, key);
+            self.marks = MarkList::default(); // its document numbers have moved
             let map = |i: usize| Some(if i >= at { i + 1 } else { i });
             let current = if self.docs.len() == 1 { 0 } else { self.reader.doc };
             self.reader.renumber(&self.docs, map, map(current).unwrap_or(0));

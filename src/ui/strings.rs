@@ -124,3 +124,5 @@ pub fn line_no(line: usize) -> String {
 /// In the messages when no state directory is known (no home): nothing is remembered.
 pub const NO_STATE_DIR: &str =
     "no state directory (set GONGWEN_STATE_DIR or HOME): places and bookmarks are not kept";
+/// The mark left of a bookmarked line in the reader (ASCII: one column in every terminal).
+pub const BOOKMARK_MARK: &str = "*";

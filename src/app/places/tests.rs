@@ -175,3 +175,14 @@ fn removing_the_document_read_moves_to_its_neighbour() {
     assert!(app.docs.is_empty());
     assert!(app.outline.nodes.is_empty());
 }
+
+#[test]
+fn a_set_aside_places_file_is_said_in_the_messages() {
+    let mut app = App::new(100, 20);
+    app.set_places(Places::default(), vec!["places.json: not valid JSON; set aside".into()]);
+    assert!(app.messages_open);
+    assert_eq!(app.messages.len(), 1);
+    let mut quiet = App::new(100, 20);
+    quiet.set_places(Places::default(), Vec::new());
+    assert!(!quiet.messages_open);
+}
