@@ -5,6 +5,7 @@
 //! [`App::add_error`] and [`App::set_progress`]; the event loop in `term` calls them.
 
 pub mod compare;
+pub mod finder;
 pub mod geometry;
 pub mod metrics;
 pub mod outline;
@@ -15,6 +16,7 @@ mod views;
 
 use crate::doc::{Document, LoadError};
 use compare::CompareState;
+use finder::FinderState;
 use geometry::Geometry;
 use metrics::MetricsState;
 use outline::OutlineState;
@@ -115,7 +117,7 @@ pub enum Action {
     Input(char),
     /// Delete the last character of the line being edited.
     DeleteChar,
-    /// The finder (reserved for the next version).
+    /// Open the finder.
     OpenFinder,
     /// Set or remove a bookmark on the reading line.
     ToggleBookmark,
@@ -123,6 +125,14 @@ pub enum Action {
     OpenBookmarks,
     /// Bookmark list: delete the selected bookmark.
     DeleteBookmark,
+    /// The reader to the next hit of the last search.
+    NextHit,
+    /// The reader to the previous hit of the last search.
+    PrevHit,
+    /// Finder: recall the previous (older) query.
+    HistoryBack,
+    /// Finder: recall the next (newer) query.
+    HistoryForward,
     /// Show the message list again.
     ShowMessages,
     /// The terminal has this many columns and rows.
@@ -136,8 +146,10 @@ pub enum Action {
 /// A transient note in the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Note {
-    /// The finder is not built yet.
-    FinderComing,
+    /// `n`/`N` before any search was opened.
+    NoSearch,
+    /// Hit `.0` of `.1` of the last search is shown.
+    Hit(usize, usize),
     /// No further heading or document in that direction.
     NoMore,
     /// A bookmark was set on this line.
@@ -189,6 +201,8 @@ pub struct App {
     pub metrics: MetricsState,
     /// The compare view.
     pub compare: CompareState,
+    /// The finder.
+    pub finder: FinderState,
     /// The span the reader shows as the current hit.
     pub highlight: Option<Highlight>,
     /// Loading progress; `None` once everything is loaded.
@@ -265,6 +279,11 @@ impl App {
             self.sync();
             return;
         }
+        if self.finder.open && !matches!(action, Action::Quit | Action::Resize(..)) {
+            self.finder_action(action);
+            self.sync();
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleBookmark => self.toggle_bookmark(),
@@ -280,7 +299,8 @@ impl App {
                     other => other,
                 };
             }
-            Action::OpenFinder => self.note = Some(Note::FinderComing),
+            Action::OpenFinder => self.open_finder(),
+            Action::NextHit | Action::PrevHit => self.step_hit(action == Action::NextHit),
             Action::Resize(w, h) => self.size = (w, h),
             _ if self.focus.takes_text() => self.view_action(action),
             Action::Wheel(x, y, down) => self.wheel(x, y, down),
@@ -408,6 +428,8 @@ impl App {
         let rows = usize::from(self.geometry.view_list.height);
         self.metrics.scroll_into_view(rows);
         self.compare.scroll_into_view(rows);
+        let rows = self.finder_layout().list.height;
+        self.finder.scroll_into_view(rows.into());
     }
 
     /// The document in the reader.

@@ -1,19 +1,24 @@
 //! The only code that owns the terminal: guard, panic hook, event loop, background loading.
 //!
 //! One channel feeds the loop: the input thread (crossterm events), the loader thread
-//! (documents parsed in the background, in order, with a progress count) and, later, the
-//! search worker. The loop blocks on it and redraws only after something arrived, so an idle
-//! reader uses no CPU. Threads end when their channel closes.
+//! (documents parsed in the background, in order, with a progress count, then the search
+//! index built from them) and the search worker's results. The loop blocks on it and redraws
+//! only after something arrived, so an idle reader uses no CPU and never waits for a search.
+//! Threads end when their channel closes.
 //!
-//! Remembered places are read before the first document arrives and saved on quit (and when a
-//! bookmark changes); the opened folders are watched for changes ([`keep`]).
-
-mod keep;
+//! The finder's query line is a `tui-textarea` owned here (it speaks crossterm): keys the
+//! finder does not bind edit it, and its text and caret go to the pure app state
+//! ([`crate::app::finder`] explains the split).
+//!
+//! Remembered places (positions, bookmarks, the finder's history) are read before the first
+//! document arrives and saved on quit and when a bookmark changes; the opened folders are
+//! watched for changes ([`keep`]).
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Stdout};
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
 use std::thread;
 
 use anyhow::Context as _;
@@ -26,9 +31,14 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
+use tui_textarea::TextArea;
+
+mod event_loop;
+mod keep;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
+use crate::search::{Index, Results};
 use crate::store::DocKey;
 use crate::ui::{self, keymap, Theme};
 use crate::watch::WatchEvent;
@@ -62,6 +72,10 @@ enum Msg {
     Failed(LoadError),
     /// The loader is done.
     Done,
+    /// The search index over the loaded documents is built.
+    Indexed(Arc<Index>),
+    /// The search worker answered.
+    Results(Results),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: leave as if the user quit.
     Signal,
 }
@@ -83,7 +97,8 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     app.set_progress(Some(0));
     keep::open_places(&mut app);
     let _watcher = keep::watch(&opts.paths, tx.clone(), &mut app);
-    let errors = event_loop(&mut guard.terminal, &mut app, &theme, &rx, &tx)?;
+    let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default() };
+    let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
     if !app.docs.is_empty() {
         app.remember();
@@ -99,67 +114,6 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
-
-/// Draws, then waits for messages and applies them, until quit. Returns the load errors when
-/// loading ended with nothing loaded.
-fn event_loop(
-    terminal: &mut Term,
-    app: &mut App,
-    theme: &Theme,
-    rx: &Receiver<Msg>,
-    tx: &Sender<Msg>,
-) -> anyhow::Result<Vec<String>> {
-    terminal.draw(|f| ui::render(app, theme, f))?;
-    while let Ok(msg) = rx.recv() {
-        let mut done = handle(app, msg, tx)?;
-        // Apply everything already waiting before drawing once.
-        while let Ok(msg) = rx.try_recv() {
-            done |= handle(app, msg, tx)?;
-        }
-        if app.take_save_request() {
-            app.remember();
-            if let Err(e) = keep::save(app) {
-                app.messages.push(e);
-            }
-        }
-        if app.quit {
-            break;
-        }
-        if done && app.docs.is_empty() {
-            return Ok(app.messages.clone());
-        }
-        terminal.draw(|f| ui::render(app, theme, f))?;
-    }
-    Ok(Vec::new())
-}
-
-/// Applies one message; true when loading has just finished.
-fn handle(app: &mut App, msg: Msg, tx: &Sender<Msg>) -> anyhow::Result<bool> {
-    match msg {
-        Msg::Input(Event::Key(k)) if app.marks.open && !app.help => {
-            if let Some(a) = keymap::lookup_marks(&k).filter(|_| k.kind != KeyEventKind::Release) {
-                app.update(a);
-            }
-        }
-        Msg::Input(ev) => {
-            if let Some(a) = action(app, &ev) {
-                app.update(a);
-            }
-        }
-        Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
-        Msg::Found(n) => app.set_progress(Some(n)),
-        Msg::Loaded(doc, key) => app.add_keyed_document(*doc, Some(key)),
-        Msg::Reloaded(doc, key) => app.upsert_document(*doc, Some(key)),
-        Msg::Watch(e) => keep::on_watch(app, e, tx),
-        Msg::Failed(e) => app.add_error(&e),
-        Msg::Done => {
-            app.set_progress(None);
-            return Ok(true);
-        }
-        Msg::Signal => app.update(Action::Quit),
-    }
-    Ok(false)
-}
 
 /// The action for a terminal event.
 fn action(app: &App, ev: &Event) -> Option<Action> {
@@ -209,10 +163,13 @@ fn spawn_input(tx: Sender<Msg>) {
 /// done (so the outline order does not depend on thread timing).
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
+        // The index's own copies of the documents (the app owns its `Document`s).
+        let indexer = spawn_indexer(tx.clone());
         if paths.is_empty() {
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
+                let _ = indexer.send(Arc::new(d.clone()));
                 if tx.send(keep::loaded(d, true)).is_err() {
                     return;
                 }
@@ -238,7 +195,10 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
             while let Some(result) = waiting.remove(&next) {
                 next += 1;
                 let msg = match result {
-                    Ok(d) => keep::loaded(d, false),
+                    Ok(d) => {
+                        let _ = indexer.send(Arc::new(d.clone()));
+                        keep::loaded(d, false)
+                    }
                     Err(e) => Msg::Failed(e),
                 };
                 if tx.send(msg).is_err() {
@@ -248,6 +208,34 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
         }
         let _ = tx.send(Msg::Done);
     });
+}
+
+/// Documents loaded before a first, partial index is built.
+const PARTIAL_INDEX_MIN: usize = 64;
+
+/// Builds the search index from the documents sent to it, in load order, off the UI thread:
+/// partial indexes while loading goes on (each time the count has doubled, so the total work
+/// stays under twice one build) and the full one when the sender is dropped.
+fn spawn_indexer(tx: Sender<Msg>) -> Sender<Arc<Document>> {
+    let (doc_tx, doc_rx) = mpsc::channel::<Arc<Document>>();
+    thread::spawn(move || {
+        let mut docs = Vec::new();
+        let mut built = 0;
+        while let Ok(d) = doc_rx.recv() {
+            docs.push(d);
+            docs.extend(doc_rx.try_iter());
+            if docs.len() >= PARTIAL_INDEX_MIN && docs.len() >= 2 * built {
+                built = docs.len();
+                if tx.send(Msg::Indexed(Arc::new(Index::build(&docs)))).is_err() {
+                    return;
+                }
+            }
+        }
+        if built != docs.len() || built == 0 {
+            let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));
+        }
+    });
+    doc_tx
 }
 
 /// Owns the terminal modes: raw mode, alternate screen, hidden cursor, mouse capture. Dropping

@@ -3,6 +3,7 @@
 
 pub mod bookmarks;
 pub mod compare;
+pub mod finder;
 pub mod help;
 pub mod keymap;
 pub mod metrics;
@@ -24,6 +25,12 @@ pub use theme::Theme;
 /// Draws the reader into a frame.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(AppView { app, theme }, frame.area());
+    // The real cursor at the finder's caret (an input method shows its candidates there);
+    // hidden otherwise.
+    let inside = |&(x, y): &(u16, u16)| x < frame.area().right() && y < frame.area().bottom();
+    if let Some((x, y)) = finder::cursor(app).filter(inside).filter(|_| !app.help) {
+        frame.set_cursor_position((x, y));
+    }
 }
 
 /// The whole screen.
@@ -47,6 +54,9 @@ impl Widget for AppView<'_> {
             Focus::Reader | Focus::Outline => self.panes(area, buf),
         }
         status::StatusView { app, theme }.render(fit(g.status), buf);
+        if app.finder.open {
+            finder::FinderView { app, theme }.render(area, buf);
+        }
         if app.messages_open && !app.messages.is_empty() {
             help::MessagesView { app, theme }.render(area, buf);
         }

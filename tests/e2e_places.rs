@@ -14,12 +14,14 @@ use tmux::{Tmux, PROMPT};
 
 const BIN: &str = env!("CARGO_BIN_EXE_gongwen");
 
-/// The reading pane's part of each screen row (right of the outline's border).
+/// The reading pane's part of each screen row (right of the outline's border), without the
+/// bookmark mark.
 fn reader_rows(screen: &str) -> Vec<String> {
     screen
         .lines()
         .skip(1)
-        .filter_map(|l| l.split_once("││").map(|(_, r)| r.trim_end_matches('│').trim().to_string()))
+        .filter_map(|l| l.split_once("││").map(|(_, r)| r.trim_end_matches('│')))
+        .map(|r| r.trim().trim_start_matches('*').trim().to_string())
         .collect()
 }
 
@@ -88,6 +90,8 @@ fn reading_position_and_a_bookmark_survive_a_quit_and_restart() {
         shows_reader(x) && !x.contains("Bookmarks (") && top_row(x) == marked
     });
     assert_eq!(status_line(&s), marked_status);
+    let mark_row = s.lines().find(|l| l.contains(marked.as_str())).unwrap_or_default();
+    assert!(mark_row.contains("││*"), "the bookmarked line is marked:\n{s}");
     t.keys(&["q"]);
     wait_for_prompt(&t);
 }

@@ -103,8 +103,8 @@ impl App {
         self.sync();
     }
 
-    /// Writes every visited document's reading position, and which one is read now, into the
-    /// store (to be saved by the loop).
+    /// Writes every visited document's reading position, which one is read now, and the
+    /// finder's history into the store (to be saved by the loop).
     pub fn remember(&mut self) {
         for d in 0..self.docs.len() {
             if let (Some(key), Some((line, offset))) = (self.key(d), self.reader.place(d)) {
@@ -113,6 +113,9 @@ impl App {
         }
         if let Some(key) = self.key(self.reader.doc) {
             self.places.store.set_last(&key);
+        }
+        for q in self.finder.history.iter().rev() {
+            self.places.store.push_history(q);
         }
     }
 
@@ -241,6 +244,7 @@ impl App {
 
     /// Rebuilds the outline for the new set of documents (the one read is open).
     fn after_change(&mut self) {
+        self.highlight = None; // its document number may have moved
         let mut outline = OutlineState::default();
         for (d, doc) in self.docs.iter().enumerate() {
             outline.push_doc(doc, d == self.reader.doc);

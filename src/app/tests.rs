@@ -204,15 +204,6 @@ fn mouse_clicks_open_outline_rows_and_the_wheel_scrolls() {
 }
 
 #[test]
-fn the_finder_key_is_reserved() {
-    let mut app = app();
-    app.update(Action::OpenFinder);
-    assert_eq!(app.note, Some(Note::FinderComing));
-    app.update(Action::Down);
-    assert_eq!(app.note, None);
-}
-
-#[test]
 fn any_size_and_any_action_is_safe() {
     let actions = [
         Action::Down,

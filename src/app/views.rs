@@ -160,27 +160,33 @@ impl App {
     /// outline following. A metric outside the report's own text shows in the original file.
     pub fn jump(&mut self, r: MetricRef) {
         let Some((_, m)) = r.get(&self.docs) else { return };
-        let (line, start, end) = (m.line, m.start, m.start + m.raw.len());
+        self.show_span(r.doc, m.line, m.start..m.start + m.raw.len());
+    }
+
+    /// Shows bytes `range` of line `line` of document `doc` in the reader, highlighted, the
+    /// outline following (a metric jumped to, a search hit). A line outside the report's own
+    /// text shows in the original file.
+    pub fn show_span(&mut self, doc: usize, line: usize, range: std::ops::Range<usize>) {
         self.focus = Focus::Reader;
         self.sync();
-        self.reader.goto(&self.docs, r.doc, line);
+        self.reader.goto(&self.docs, doc, line);
         let shown = |app: &App| {
             let rows = app.reader.rows();
             rows.and_then(|rows| rows.rows.get(app.reader.top)).is_some_and(|row| row.line == line)
         };
         if !shown(self) && self.reader.mode == Mode::Clean {
             self.reader.toggle_mode(&self.docs);
-            self.reader.goto(&self.docs, r.doc, line);
+            self.reader.goto(&self.docs, doc, line);
         }
-        // The line starts at the top; a long paragraph scrolls on until the number is shown.
+        // The line starts at the top; a long paragraph scrolls on until the span is shown.
         if let Some(rows) = self.reader.rows() {
-            let at = rows.row_of(line, start);
+            let at = rows.row_of(line, range.start);
             if at >= self.reader.top + self.reader.height.max(1) {
                 self.reader.top = at;
             }
         }
-        self.highlight = Some(Highlight { doc: r.doc, line, range: start..end });
-        self.outline.open_doc(&self.docs, r.doc);
+        self.highlight = Some(Highlight { doc, line, range });
+        self.outline.open_doc(&self.docs, doc);
         self.follow();
     }
 }

@@ -30,6 +30,7 @@ pub(super) fn open_places(app: &mut App) {
     match Places::default_dir() {
         Some(dir) => {
             let (places, messages) = Places::open(&dir);
+            app.finder.history = places.history().to_vec();
             app.set_places(places, messages);
         }
         None => app.messages.push(crate::ui::strings::NO_STATE_DIR.to_string()),
@@ -79,4 +80,15 @@ pub(super) fn on_watch(app: &mut App, event: WatchEvent, tx: &Sender<Msg>) {
         WatchEvent::Removed(path) => app.remove_document(&path.display().to_string()),
         WatchEvent::Error(e) => app.messages.push(e),
     }
+}
+
+/// Rebuilds the search index after the watcher changed the documents (off the loop's thread;
+/// it arrives as [`Msg::Indexed`] like the loader's).
+pub(super) fn reindex(app: &App, tx: &Sender<Msg>) {
+    let docs: Vec<std::sync::Arc<Document>> =
+        app.docs.iter().map(|d| std::sync::Arc::new(d.clone())).collect();
+    let tx = tx.clone();
+    thread::spawn(move || {
+        let _ = tx.send(Msg::Indexed(std::sync::Arc::new(crate::search::Index::build(&docs))));
+    });
 }

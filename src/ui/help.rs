@@ -100,7 +100,12 @@ impl Widget for HelpView<'_> {
             ));
             let mut s = section(t, self.focus, &[Context::Outline], strings::HELP_OUTLINE);
             s.push(Line::default());
-            s.extend(section(t, self.focus, &[Context::Numbers], strings::HELP_NUMBERS));
+            s.extend(section(
+                t,
+                self.focus,
+                &[Context::Numbers, Context::Places],
+                strings::HELP_NUMBERS,
+            ));
             s
         };
         right.push(Line::default());

@@ -18,8 +18,12 @@ pub enum Context {
     Document,
     /// Anywhere.
     Global,
+    /// Bookmarks, from either pane (`b`, `'`).
+    Places,
     /// In the bookmark list (movement keys work there too).
     Marks,
+    /// In the finder (other keys edit the query line).
+    Finder,
     /// The metrics views' doors, from either pane (`m`, `c`).
     Numbers,
     /// The metrics table.
@@ -66,8 +70,12 @@ const fn b(context: Context, keys: &'static [Key], action: Action, help: &'stati
     Binding { context, keys, action, help }
 }
 
-use Context::{Document, Global, Marks, Metrics, Move, Numbers, Outline, Reader, Views};
-use KeyCode::{Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Context::{
+    Document, Finder, Global, Marks, Metrics, Move, Numbers, Outline, Places, Reader, Views,
+};
+use KeyCode::{
+    BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 /// The key table, in help order.
 pub const KEYMAP: &[Binding] = &[
@@ -85,10 +93,12 @@ pub const KEYMAP: &[Binding] = &[
     b(Document, &[k('}')], Action::NextDoc, "next document"),
     b(Document, &[k('{')], Action::PrevDoc, "previous document"),
     b(Document, &[k('r')], Action::ToggleRaw, "clean text ↔ original"),
-    b(Document, &[k('b')], Action::ToggleBookmark, "bookmark the line (again: remove)"),
-    b(Document, &[k('\'')], Action::OpenBookmarks, "list bookmarks, jump to one"),
+    b(Document, &[k('n')], Action::NextHit, "next search hit"),
+    b(Document, &[k('N')], Action::PrevHit, "previous search hit"),
     b(Numbers, &[k('m')], Action::OpenMetrics, "table of all metrics"),
     b(Numbers, &[k('c')], Action::OpenCompare, "compare a metric"),
+    b(Places, &[k('b')], Action::ToggleBookmark, "bookmark line / unmark"),
+    b(Places, &[k('\'')], Action::OpenBookmarks, "list bookmarks, jump"),
     b(Outline, &[code(Enter)], Action::Open, "show in the reader"),
     b(Outline, &[k('l'), code(Right)], Action::Expand, "expand / first child"),
     b(Outline, &[k('h'), code(Left)], Action::Collapse, "collapse / parent"),
@@ -99,11 +109,19 @@ pub const KEYMAP: &[Binding] = &[
     b(Views, &[code(Enter)], Action::Open, "show it in the reader"),
     b(Views, &[code(Backspace)], Action::DeleteChar, "delete a typed character"),
     b(Global, &[code(Tab)], Action::SwitchFocus, "outline ↔ reader"),
-    b(Global, &[k('/'), ctrl('p')], Action::OpenFinder, "finder (coming)"),
+    b(Global, &[k('/'), ctrl('p')], Action::OpenFinder, "find (pinyin too)"),
     b(Global, &[k('!')], Action::ShowMessages, "show messages"),
     b(Global, &[code(Esc)], Action::Close, "close / go back"),
     b(Global, &[k('?')], Action::ToggleHelp, "this help"),
     b(Global, &[k('q'), ctrl('c')], Action::Quit, "quit"),
+    b(Finder, &[code(Enter)], Action::Open, "show the hit in the reader"),
+    b(Finder, &[code(Esc)], Action::Close, "close, back to where you were"),
+    b(Finder, &[ctrl('n'), code(Tab)], Action::Down, "next result"),
+    b(Finder, &[ctrl('p'), code(BackTab)], Action::Up, "previous result"),
+    b(Finder, &[code(PageDown)], Action::PageDown, "results: a screen down"),
+    b(Finder, &[code(PageUp)], Action::PageUp, "results: a screen up"),
+    b(Finder, &[code(Up)], Action::HistoryBack, "recall an older query"),
+    b(Finder, &[code(Down)], Action::HistoryForward, "recall a newer query"),
     b(Marks, &[code(Enter)], Action::Open, "bookmarks: jump to it"),
     b(Marks, &[k('d')], Action::DeleteBookmark, "bookmarks: delete it"),
 ];
@@ -123,14 +141,30 @@ pub fn lookup_marks(event: &KeyEvent) -> Option<Action> {
     KEYMAP.iter().filter(usable).find(hit).map(|b| b.action)
 }
 
+/// The finder's own action for `event`; `None` means the key edits the query line (Emacs
+/// keys: Ctrl-a/e/b/f/d/h/k/u/w, Alt-b/f, Ctrl-y, …; tui-textarea's own Ctrl-j deletes to
+/// the start as Ctrl-u does in readline, and the loop makes Ctrl-u do that too).
+pub fn lookup_finder(event: &KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if event.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
+        return None;
+    }
+    // Ctrl-c quits from the finder too.
+    if ctrl && event.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    let hit = |b: &&Binding| b.keys.iter().any(|key| key.code == event.code && key.ctrl == ctrl);
+    KEYMAP.iter().filter(|b| b.context == Finder).find(hit).map(|b| b.action)
+}
+
 /// Whether `binding` applies with `focus`.
 pub fn applies(binding: &Binding, focus: Focus) -> bool {
     match binding.context {
         Move => true,
         // `!` is part of the query language (`!exclude`): typed in the views, not a key.
         Global => !(focus.takes_text() && binding.action == Action::ShowMessages),
-        Document | Numbers => matches!(focus, Focus::Reader | Focus::Outline),
-        Marks => false,
+        Document | Numbers | Places => matches!(focus, Focus::Reader | Focus::Outline),
+        Finder | Marks => false,
         Reader => focus == Focus::Reader,
         Outline => focus == Focus::Outline,
         Metrics => focus == Focus::Metrics,
@@ -184,6 +218,7 @@ pub fn key_name(key: &Key) -> String {
         Enter => "Enter".into(),
         Backspace => "Bksp".into(),
         Tab => "Tab".into(),
+        BackTab => "S-Tab".into(),
         Esc => "Esc".into(),
         other => format!("{other:?}"),
     };
@@ -231,6 +266,27 @@ mod tests {
     }
 
     #[test]
+    fn the_finder_has_its_own_keys_and_leaves_the_rest_to_the_query_line() {
+        let none = KeyModifiers::NONE;
+        let c = KeyModifiers::CONTROL;
+        assert_eq!(lookup_finder(&key(KeyCode::Enter, none)), Some(Action::Open));
+        assert_eq!(lookup_finder(&key(KeyCode::Esc, none)), Some(Action::Close));
+        assert_eq!(lookup_finder(&key(KeyCode::Up, none)), Some(Action::HistoryBack));
+        assert_eq!(lookup_finder(&key(KeyCode::Char('n'), c)), Some(Action::Down));
+        assert_eq!(lookup_finder(&key(KeyCode::Char('p'), c)), Some(Action::Up));
+        assert_eq!(lookup_finder(&key(KeyCode::Tab, none)), Some(Action::Down));
+        for typed in ['j', 'q', 'n', '/', '行'] {
+            assert_eq!(lookup_finder(&key(KeyCode::Char(typed), none)), None, "{typed} is typed");
+        }
+        for emacs in ['a', 'e', 'k', 'u', 'w', 'b', 'f'] {
+            assert_eq!(lookup_finder(&key(KeyCode::Char(emacs), c)), None, "Ctrl-{emacs} edits");
+        }
+        let r = Focus::Reader;
+        assert_eq!(lookup(&key(KeyCode::Char('n'), none), r), Some(Action::NextHit));
+        assert_eq!(lookup(&key(KeyCode::Char('N'), KeyModifiers::SHIFT), r), Some(Action::PrevHit));
+    }
+
+    #[test]
     fn the_metrics_views_take_typed_text_and_their_own_keys() {
         let none = KeyModifiers::NONE;
         let m = Focus::Metrics;
@@ -257,16 +313,6 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_stay_unbound() {
-        for c in ['n', 'N'] {
-            for focus in [Focus::Reader, Focus::Outline] {
-                let e = key(KeyCode::Char(c), KeyModifiers::NONE);
-                assert_eq!(lookup(&e, focus), None, "{c} is reserved");
-            }
-        }
-    }
-
-    #[test]
     fn bookmark_keys_work_from_both_panes_and_in_the_list() {
         let none = KeyModifiers::NONE;
         for focus in [Focus::Reader, Focus::Outline] {
@@ -286,7 +332,9 @@ mod tests {
     fn no_key_is_bound_twice_in_one_context() {
         for (i, a) in KEYMAP.iter().enumerate() {
             for b in &KEYMAP[i + 1..] {
-                let overlap = Focus::ALL.iter().any(|&f| applies(a, f) && applies(b, f));
+                // The finder's keys are looked up apart from the others.
+                let apart = (a.context == Finder) != (b.context == Finder);
+                let overlap = !apart && Focus::ALL.iter().any(|&f| applies(a, f) && applies(b, f));
                 if overlap {
                     for key in a.keys {
                         assert!(!b.keys.contains(key), "{} is bound twice", key_name(key));

@@ -40,7 +40,8 @@ impl Widget for StatusView<'_> {
         // Right side first: it is short and must stay visible.
         let mut right: Vec<Span> = Vec::new();
         let note = match app.note {
-            Some(Note::FinderComing) => Some(strings::FINDER_COMING.to_string()),
+            Some(Note::NoSearch) => Some(strings::NO_SEARCH.to_string()),
+            Some(Note::Hit(i, n)) => Some(strings::hit_of(i, n)),
             Some(Note::NoMore) => Some(strings::NO_MORE.to_string()),
             Some(Note::BookmarkSet(line)) => Some(strings::bookmark_set(line)),
             Some(Note::BookmarkRemoved(line)) => Some(strings::bookmark_removed(line)),
@@ -120,6 +121,8 @@ impl Widget for StatusView<'_> {
                 Focus::Metrics => strings::HINTS_METRICS,
                 Focus::Compare => strings::HINTS_COMPARE,
             };
+            // The finder shows its own keys.
+            let hints = if app.finder.open { &[][..] } else { hints };
             let mut spare = width.saturating_sub(left_width + right_width + 1);
             let mut h = Vec::new();
             for (k, what) in hints {

@@ -24,7 +24,7 @@ pub const HELP_OUTLINE: &str = "Outline";
 /// Help section title.
 pub const HELP_GLOBAL: &str = "Anywhere";
 /// Help section title.
-pub const HELP_NUMBERS: &str = "Metrics";
+pub const HELP_NUMBERS: &str = "Metrics and bookmarks";
 /// Help section title.
 pub const HELP_METRICS: &str = "Metrics table and compare";
 /// The help line for typing in the views (not a binding of its own).
@@ -64,8 +64,65 @@ pub fn no_compare(label: &str) -> String {
 }
 /// The message list's title.
 pub const MESSAGES_TITLE: &str = "Messages (Esc to dismiss)";
-/// The status note for the reserved finder key.
-pub const FINDER_COMING: &str = "finder: coming in the next version";
+/// The status note for `n`/`N` before any search.
+pub const NO_SEARCH: &str = "no search yet: / to find";
+/// The status note after `n`/`N`.
+pub fn hit_of(i: usize, n: usize) -> String {
+    format!("hit {i}/{n}")
+}
+/// The finder's title.
+pub const FINDER_TITLE: &str = "Find";
+/// The finder's prompt before the query.
+pub const FINDER_PROMPT: &str = "› ";
+/// The finder's key hints.
+pub const FINDER_HINTS: &[(&str, &str)] = &[
+    ("Enter", "open"),
+    ("Esc", "back"),
+    ("Ctrl-n/p Tab", "select"),
+    ("↑/↓", "history"),
+    ("Ctrl-a/e/k/u", "edit"),
+];
+/// Shown in the finder until the index is built.
+pub const INDEXING: &str = "indexing… (type away: the search runs when it is ready)";
+/// Shown in the finder while documents are still loading and none is indexed yet.
+pub fn indexing_loading(done: usize, total: usize) -> String {
+    format!("loading {done}/{total}… the search starts once the first documents are indexed")
+}
+/// The finder's note while only part of the documents is indexed.
+pub fn partial_index(indexed: usize, docs: usize) -> String {
+    format!("{} of {} documents so far", thousands(indexed), thousands(docs))
+}
+/// Shown in the finder before anything is typed.
+pub const FINDER_EMPTY: &str = "type words, pinyin (xzfy) or a metric (metric:件 >1000)";
+/// Shown in the finder when nothing matches.
+pub const NO_HITS: &str = "no match";
+/// The result count: matched (with + when more may match) / items searched.
+pub fn hit_count(matched: usize, exhaustive: bool, items: usize) -> String {
+    let plus = if exhaustive { "" } else { "+" };
+    format!("{}{plus} / {}", thousands(matched), thousands(items))
+}
+/// `12480` as `12,480`.
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+/// The kind tag of a finder row.
+pub fn kind_tag(kind: crate::search::Kind) -> &'static str {
+    use crate::search::Kind;
+    match kind {
+        Kind::Doc => "doc ",
+        Kind::Heading => "head",
+        Kind::Text => "text",
+        Kind::Metric => "num ",
+    }
+}
 /// The status note when a jump has nowhere to go.
 pub const NO_MORE: &str = "no more in that direction";
 /// The status note when `c` finds no metric on screen.

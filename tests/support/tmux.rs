@@ -105,16 +105,22 @@ impl Tmux {
     /// same, so a frame caught half-drawn never counts); panics with the last screen at the
     /// deadline.
     pub fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        // The screen must match and have stayed the same for a while: on a loaded machine a
+        // capture can land in the middle of a redraw, half old frame and half new.
+        const SETTLE: Duration = Duration::from_millis(60);
         let start = Instant::now();
         let mut last = String::new();
+        let mut since = Instant::now();
         loop {
             let s = self.screen();
-            if s == last && pred(&s) {
+            if s != last {
+                since = Instant::now();
+            } else if pred(&s) && since.elapsed() >= SETTLE {
                 return s;
             }
             assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}; screen:\n{s}");
             last = s;
-            std::thread::sleep(Duration::from_millis(5));
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 }
