@@ -4,6 +4,8 @@
 //! Documents, load errors and progress arrive through [`App::add_document`],
 //! [`App::add_error`] and [`App::set_progress`]; the event loop in `term` calls them.
 
+use std::sync::Arc;
+
 pub mod compare;
 pub mod finder;
 pub mod geometry;
@@ -180,7 +182,7 @@ const WHEEL_ROWS: isize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct App {
     /// The documents loaded so far, in load order.
-    pub docs: Vec<Document>,
+    pub docs: Vec<Arc<Document>>,
     /// Which pane has the keys.
     pub focus: Focus,
     /// The reading pane.
@@ -226,7 +228,9 @@ impl App {
 
     /// Adds a loaded document; the first one opens in the reader. Its load warnings join the
     /// message list (without opening it).
-    pub fn add_document(&mut self, doc: Document) {
+    /// Shared with the search index (`Arc`), so a document is held once.
+    pub fn add_document(&mut self, doc: impl Into<Arc<Document>>) {
+        let doc = doc.into();
         for w in &doc.warnings {
             self.messages.push(format!("{}: warning: {w}", doc.path));
         }
@@ -434,7 +438,7 @@ impl App {
 
     /// The document in the reader.
     pub fn current_doc(&self) -> Option<&Document> {
-        self.docs.get(self.reader.doc)
+        self.docs.get(self.reader.doc).map(|d| &**d)
     }
 }
 

@@ -63,9 +63,9 @@ enum Msg {
     /// The loader found this many paths.
     Found(usize),
     /// One document loaded, with its key for remembered places.
-    Loaded(Box<Document>, DocKey),
+    Loaded(Arc<Document>, DocKey),
     /// A watched file loaded again (changed or added).
-    Reloaded(Box<Document>, DocKey),
+    Reloaded(Arc<Document>, DocKey),
     /// The watcher saw a change.
     Watch(WatchEvent),
     /// One path failed.
@@ -163,13 +163,14 @@ fn spawn_input(tx: Sender<Msg>) {
 /// done (so the outline order does not depend on thread timing).
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     thread::spawn(move || {
-        // The index's own copies of the documents (the app owns its `Document`s).
+        // The index and the app share each document (`Arc`): it is held once.
         let indexer = spawn_indexer(tx.clone());
         if paths.is_empty() {
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
-                let _ = indexer.send(Arc::new(d.clone()));
+                let d = Arc::new(d);
+                let _ = indexer.send(Arc::clone(&d));
                 if tx.send(keep::loaded(d, true)).is_err() {
                     return;
                 }
@@ -196,7 +197,8 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
                 next += 1;
                 let msg = match result {
                     Ok(d) => {
-                        let _ = indexer.send(Arc::new(d.clone()));
+                        let d = Arc::new(d);
+                        let _ = indexer.send(Arc::clone(&d));
                         keep::loaded(d, false)
                     }
                     Err(e) => Msg::Failed(e),

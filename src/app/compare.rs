@@ -4,6 +4,8 @@
 //! The screen lists each group as a header line, its rows, and a blank line before the next
 //! group; [`CompareState::line_of`] maps a row to that layout so scrolling stays exact.
 
+use std::sync::Arc;
+
 use std::collections::HashMap;
 
 use super::metrics::MetricRef;
@@ -40,11 +42,11 @@ pub struct CompareState {
 impl CompareState {
     /// Recomputes the groups for the label, keeping the selected metric selected when it is
     /// still listed.
-    pub fn refresh(&mut self, docs: &[Document]) {
+    pub fn refresh(&mut self, docs: &[Arc<Document>]) {
         let keep = self.selected();
         let index: HashMap<*const Document, usize> =
-            docs.iter().enumerate().map(|(i, d)| (std::ptr::from_ref(d), i)).collect();
-        self.groups = compare(docs, &self.label)
+            docs.iter().enumerate().map(|(i, d)| (Arc::as_ptr(d), i)).collect();
+        self.groups = compare(docs.iter().map(|d| &**d), &self.label)
             .into_iter()
             .map(|g| CompareGroup {
                 max: g.max(),

@@ -2,6 +2,8 @@
 //! module's metric query (`复议 >5`, `资金 >1亿`) and sorted by a column. The selection stays on its metric through
 //! filtering and sorting whenever that metric is still listed.
 
+use std::sync::Arc;
+
 use std::cmp::Ordering;
 
 use super::Focus;
@@ -21,8 +23,8 @@ pub struct MetricRef {
 
 impl MetricRef {
     /// The document and the metric, if both still exist.
-    pub fn get<'a>(&self, docs: &'a [Document]) -> Option<(&'a Document, &'a Metric)> {
-        let doc = docs.get(self.doc)?;
+    pub fn get<'a>(&self, docs: &'a [Arc<Document>]) -> Option<(&'a Document, &'a Metric)> {
+        let doc: &Document = docs.get(self.doc)?;
         Some((doc, doc.metrics.get(self.index)?))
     }
 }
@@ -123,7 +125,7 @@ impl MetricsState {
 
     /// Recomputes the rows for the current filter and sort, keeping the selected metric
     /// selected when it is still listed (the first row otherwise).
-    pub fn refresh(&mut self, docs: &[Document]) {
+    pub fn refresh(&mut self, docs: &[Arc<Document>]) {
         let keep = self.selected();
         // The finder's metric query language: `复议 >5`, `资金 >1亿`, `'literal`, `!not`.
         let filter = match Query::parse_metric(&self.query) {
@@ -158,7 +160,7 @@ impl MetricsState {
     }
 
     /// Sorts the rows, keeping `keep` selected when listed (the first row otherwise).
-    fn sort_rows(&mut self, docs: &[Document], keep: Option<MetricRef>) {
+    fn sort_rows(&mut self, docs: &[Arc<Document>], keep: Option<MetricRef>) {
         let (key, descending) = (self.sort, self.descending);
         self.rows.sort_by(|a, b| {
             let ord = match (a.get(docs), b.get(docs)) {
@@ -176,14 +178,14 @@ impl MetricsState {
     }
 
     /// `s`: sorts by the next column, in that column's starting direction.
-    pub fn cycle_sort(&mut self, docs: &[Document]) {
+    pub fn cycle_sort(&mut self, docs: &[Arc<Document>]) {
         self.sort = self.sort.next();
         self.descending = self.sort.starts_descending();
         self.sort_rows(docs, self.selected());
     }
 
     /// `S`: reverses the direction of the sort.
-    pub fn reverse_sort(&mut self, docs: &[Document]) {
+    pub fn reverse_sort(&mut self, docs: &[Arc<Document>]) {
         self.descending = !self.descending;
         self.sort_rows(docs, self.selected());
     }

@@ -1,6 +1,8 @@
 //! The outline pane's state: a tree of documents and their headings, expand/collapse, the
 //! selection and its scroll offset. Plain data; the tree is flattened into visible rows.
 
+use std::sync::Arc;
+
 use crate::doc::Document;
 use crate::outline::Heading;
 
@@ -87,7 +89,7 @@ impl OutlineState {
 
     /// Recomputes the visible rows after an expand or collapse, keeping the selected item or
     /// its nearest visible ancestor selected.
-    fn rebuild(&mut self, docs: &[Document]) {
+    fn rebuild(&mut self, docs: &[Arc<Document>]) {
         let keep = self.nodes.get(self.selected).map(|n| (n.doc, n.heading));
         let mut nodes = Vec::with_capacity(self.nodes.len());
         for (d, doc) in docs.iter().enumerate() {
@@ -105,7 +107,7 @@ impl OutlineState {
     }
 
     /// Selects the row of `(doc, heading)` or, when hidden, its nearest visible ancestor.
-    pub fn select(&mut self, docs: &[Document], doc: usize, heading: Option<usize>) {
+    pub fn select(&mut self, docs: &[Arc<Document>], doc: usize, heading: Option<usize>) {
         let mut h = heading;
         loop {
             if let Some(i) = self.nodes.iter().position(|n| n.doc == doc && n.heading == h) {
@@ -131,7 +133,7 @@ impl OutlineState {
     }
 
     /// Opens or closes `node`'s children.
-    fn set_open(&mut self, docs: &[Document], node: Node, open: bool) {
+    fn set_open(&mut self, docs: &[Arc<Document>], node: Node, open: bool) {
         let slot = match node.heading {
             None => self.open_doc.get_mut(node.doc),
             Some(i) => self.open_heading.get_mut(node.doc).and_then(|v| v.get_mut(i)),
@@ -143,7 +145,7 @@ impl OutlineState {
     }
 
     /// `h`/←: closes an open node, else moves to the parent.
-    pub fn collapse(&mut self, docs: &[Document]) {
+    pub fn collapse(&mut self, docs: &[Arc<Document>]) {
         let Some(node) = self.selected_node() else { return };
         if node.has_children && node.open {
             self.set_open(docs, node, false);
@@ -154,7 +156,7 @@ impl OutlineState {
     }
 
     /// `l`/→: opens a closed node, else moves to its first child.
-    pub fn expand(&mut self, docs: &[Document]) {
+    pub fn expand(&mut self, docs: &[Arc<Document>]) {
         let Some(node) = self.selected_node() else { return };
         if node.has_children && !node.open {
             self.set_open(docs, node, true);
@@ -164,14 +166,14 @@ impl OutlineState {
     }
 
     /// Opens or closes the selected node.
-    pub fn toggle(&mut self, docs: &[Document]) {
+    pub fn toggle(&mut self, docs: &[Arc<Document>]) {
         if let Some(node) = self.selected_node().filter(|n| n.has_children) {
             self.set_open(docs, node, !node.open);
         }
     }
 
     /// Opens document `doc` (when the reader enters it) so that its headings can follow.
-    pub fn open_doc(&mut self, docs: &[Document], doc: usize) {
+    pub fn open_doc(&mut self, docs: &[Arc<Document>], doc: usize) {
         if self.open_doc.get(doc) == Some(&false) {
             if let Some(root) = self.nodes.iter().find(|n| n.doc == doc && n.heading.is_none()) {
                 let root = *root;
@@ -222,7 +224,7 @@ mod tests {
 
     #[test]
     fn first_two_levels_show_and_deeper_ones_fold() {
-        let docs = vec![doc_with(&[1, 2, 3, 3, 2, 1])];
+        let docs = vec![Arc::new(doc_with(&[1, 2, 3, 3, 2, 1]))];
         let mut o = OutlineState::default();
         o.push_doc(&docs[0], true);
         assert_eq!(shown(&o), [None, Some(0), Some(1), Some(4), Some(5)]);
@@ -237,7 +239,7 @@ mod tests {
 
     #[test]
     fn collapsing_a_document_keeps_the_selection_on_its_root() {
-        let docs = vec![doc_with(&[1, 1]), doc_with(&[1])];
+        let docs = vec![Arc::new(doc_with(&[1, 1])), Arc::new(doc_with(&[1]))];
         let mut o = OutlineState::default();
         o.push_doc(&docs[0], true);
         o.push_doc(&docs[1], false);
@@ -251,7 +253,7 @@ mod tests {
 
     #[test]
     fn selecting_a_hidden_heading_selects_its_visible_ancestor() {
-        let docs = vec![doc_with(&[1, 2, 3])];
+        let docs = vec![Arc::new(doc_with(&[1, 2, 3]))];
         let mut o = OutlineState::default();
         o.push_doc(&docs[0], true);
         o.select(&docs, 0, Some(2));
@@ -260,7 +262,7 @@ mod tests {
 
     #[test]
     fn scrolling_keeps_the_selection_visible() {
-        let docs: Vec<Document> = (0..30).map(|_| doc_with(&[])).collect();
+        let docs: Vec<Arc<Document>> = (0..30).map(|_| Arc::new(doc_with(&[]))).collect();
         let mut o = OutlineState::default();
         docs.iter().for_each(|d| o.push_doc(d, false));
         o.selected = 25;

@@ -7,6 +7,8 @@
 //! effects: it passes keys in with [`App::add_keyed_document`] and saves when
 //! [`App::take_save_request`] says so, and on quit after [`App::remember`].
 
+use std::sync::Arc;
+
 use super::outline::OutlineState;
 use super::{Action, App, Focus, Note};
 use crate::doc::Document;
@@ -78,7 +80,7 @@ impl App {
 
     /// Adds a loaded document known by `key`. It opens where it was last read; the document
     /// read last before quitting takes the reader, unless the user has already moved.
-    pub fn add_keyed_document(&mut self, doc: Document, key: Option<DocKey>) {
+    pub fn add_keyed_document(&mut self, doc: impl Into<Arc<Document>>, key: Option<DocKey>) {
         self.add_document(doc);
         let d = self.docs.len() - 1;
         self.places.keys.resize(d, None);
@@ -201,7 +203,8 @@ impl App {
     /// A document file was written to or appeared (the watcher): the new text replaces the
     /// document of that path, keeping the reading position (same source line, clamped), or
     /// joins the others in path order.
-    pub fn upsert_document(&mut self, doc: Document, key: Option<DocKey>) {
+    pub fn upsert_document(&mut self, doc: impl Into<Arc<Document>>, key: Option<DocKey>) {
+        let doc = doc.into();
         self.places.keys.resize(self.docs.len(), None);
         if let Some(i) = self.docs.iter().position(|d| d.path == doc.path) {
             self.docs[i] = doc;

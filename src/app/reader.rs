@@ -1,6 +1,8 @@
 //! The reading pane's state: which document, which mode, the top row, and the wrapped rows
 //! cached per (document, width, mode) so that scrolling and heading jumps stay exact.
 
+use std::sync::Arc;
+
 use std::collections::HashMap;
 
 use super::rows::{Mode, Rows};
@@ -35,7 +37,7 @@ impl ReaderState {
     }
 
     /// Wraps the current document if it is not cached yet.
-    pub fn ensure(&mut self, docs: &[Document]) {
+    pub fn ensure(&mut self, docs: &[Arc<Document>]) {
         let key = (self.doc, self.width, self.mode);
         if self.width == 0 || self.cache.contains_key(&key) {
             return;
@@ -74,7 +76,7 @@ impl ReaderState {
     }
 
     /// Resizes the text area, keeping the same text at the top.
-    pub fn set_size(&mut self, docs: &[Document], width: usize, height: usize) {
+    pub fn set_size(&mut self, docs: &[Arc<Document>], width: usize, height: usize) {
         if width == 0 || height == 0 {
             return; // the pane is hidden or squashed: keep the last layout
         }
@@ -89,7 +91,7 @@ impl ReaderState {
 
     /// Switches between cleaned text and the original file, keeping the line at the top (from
     /// the top of the text, the other text is shown from its own top).
-    pub fn toggle_mode(&mut self, docs: &[Document]) {
+    pub fn toggle_mode(&mut self, docs: &[Arc<Document>]) {
         let anchor =
             if self.top == 0 { None } else { self.rows().and_then(|r| r.anchor(self.top)) };
         self.mode = match self.mode {
@@ -104,7 +106,7 @@ impl ReaderState {
     }
 
     /// Opens document `doc` where it was last left (its top the first time).
-    pub fn resume(&mut self, docs: &[Document], doc: usize) {
+    pub fn resume(&mut self, docs: &[Arc<Document>], doc: usize) {
         let place = self.places.get(&doc).copied();
         self.goto(docs, doc, 0);
         if let (Some((line, byte)), Some(rows)) = (place, self.rows()) {
@@ -113,7 +115,7 @@ impl ReaderState {
     }
 
     /// Opens document `doc` at line `line` (1-based; 0 for the top).
-    pub fn goto(&mut self, docs: &[Document], doc: usize, line: usize) {
+    pub fn goto(&mut self, docs: &[Arc<Document>], doc: usize, line: usize) {
         if let Some(anchor) = self.rows().and_then(|r| r.anchor(self.top)) {
             self.places.insert(self.doc, anchor);
         }
@@ -145,7 +147,7 @@ impl ReaderState {
     /// `doc` (a new index) at its place, the same source line and byte clamped to the new text.
     pub fn renumber(
         &mut self,
-        docs: &[Document],
+        docs: &[Arc<Document>],
         map: impl Fn(usize) -> Option<usize>,
         doc: usize,
     ) {
@@ -172,7 +174,7 @@ impl ReaderState {
     }
 
     /// Moves to the next (or previous) heading shown in this mode; false when there is none.
-    pub fn jump_heading(&mut self, docs: &[Document], forward: bool) -> bool {
+    pub fn jump_heading(&mut self, docs: &[Arc<Document>], forward: bool) -> bool {
         let (Some(doc), Some(rows)) = (docs.get(self.doc), self.rows()) else { return false };
         let shown = |h: &Heading| {
             let i = rows.row_of_line(h.line);
@@ -191,7 +193,7 @@ impl ReaderState {
     }
 
     /// Index of the innermost heading at or above the top line.
-    pub fn heading(&self, docs: &[Document]) -> Option<usize> {
+    pub fn heading(&self, docs: &[Arc<Document>]) -> Option<usize> {
         let line = self.line()?;
         let heads = &docs.get(self.doc)?.headings;
         heads.iter().rposition(|h| h.line <= line)

@@ -33,7 +33,7 @@ impl Group<'_> {
 /// The metrics of `docs` whose label (or, failing that, enclosing heading) contains every
 /// space-separated word of `label`, compared after NFKC folding and lower-casing; grouped by
 /// unit, the group with the most rows first.
-pub fn compare<'a>(docs: &'a [Document], label: &str) -> Vec<Group<'a>> {
+pub fn compare<'a>(docs: impl IntoIterator<Item = &'a Document>, label: &str) -> Vec<Group<'a>> {
     let words: Vec<String> = label.split_whitespace().map(|w| fold(w).to_lowercase()).collect();
     let mut groups: Vec<Group<'a>> = Vec::new();
     for doc in docs {

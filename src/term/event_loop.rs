@@ -95,9 +95,9 @@ impl Loop {
             }
             Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
             Msg::Found(n) => app.set_progress(Some(n)),
-            Msg::Loaded(doc, key) => app.add_keyed_document(*doc, Some(key)),
+            Msg::Loaded(doc, key) => app.add_keyed_document(doc, Some(key)),
             Msg::Reloaded(doc, key) => {
-                app.upsert_document(*doc, Some(key));
+                app.upsert_document(doc, Some(key));
                 keep::reindex(app, &self.tx);
             }
             Msg::Watch(e) => {

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
+use std::sync::Arc;
 use std::thread;
 
 use super::Msg;
@@ -19,9 +20,9 @@ impl From<WatchEvent> for Msg {
 }
 
 /// A loaded document with its key (computed off the loop's thread: it hashes the text).
-pub(super) fn loaded(doc: Document, bundled: bool) -> Msg {
+pub(super) fn loaded(doc: Arc<Document>, bundled: bool) -> Msg {
     let key = DocKey::of(&doc, bundled);
-    Msg::Loaded(Box::new(doc), key)
+    Msg::Loaded(doc, key)
 }
 
 /// Reads the places under the state directory into the app. Without a state directory
@@ -70,7 +71,7 @@ pub(super) fn on_watch(app: &mut App, event: WatchEvent, tx: &Sender<Msg>) {
                 let msg = match doc::load::load_file(&path) {
                     Ok(d) => {
                         let key = DocKey::of(&d, false);
-                        Msg::Reloaded(Box::new(d), key)
+                        Msg::Reloaded(Arc::new(d), key)
                     }
                     Err(e) => Msg::Watch(WatchEvent::Error(e.to_string())),
                 };
@@ -85,10 +86,9 @@ pub(super) fn on_watch(app: &mut App, event: WatchEvent, tx: &Sender<Msg>) {
 /// Rebuilds the search index after the watcher changed the documents (off the loop's thread;
 /// it arrives as [`Msg::Indexed`] like the loader's).
 pub(super) fn reindex(app: &App, tx: &Sender<Msg>) {
-    let docs: Vec<std::sync::Arc<Document>> =
-        app.docs.iter().map(|d| std::sync::Arc::new(d.clone())).collect();
+    let docs = app.docs.clone();
     let tx = tx.clone();
     thread::spawn(move || {
-        let _ = tx.send(Msg::Indexed(std::sync::Arc::new(crate::search::Index::build(&docs))));
+        let _ = tx.send(Msg::Indexed(Arc::new(crate::search::Index::build(&docs))));
     });
 }

@@ -89,8 +89,7 @@ fn before_the_index_is_built_the_query_waits() {
     app.update(Action::OpenFinder);
     app.set_finder_query("xzfy", 4);
     assert_eq!(app.take_search_request(), None, "no index yet");
-    let arcs: Vec<_> = app.docs.iter().cloned().map(Arc::new).collect();
-    app.set_index(Arc::new(Index::build(&arcs)));
+    app.set_index(Arc::new(Index::build(&app.docs)));
     let (g, q) = app.take_search_request().expect("the typed query runs once indexed");
     assert_eq!((g, q.as_str()), (app.finder.generation, "xzfy"));
 }

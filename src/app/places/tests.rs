@@ -186,3 +186,11 @@ fn a_set_aside_places_file_is_said_in_the_messages() {
     quiet.set_places(Places::default(), Vec::new());
     assert!(!quiet.messages_open);
 }
+
+#[test]
+fn the_finder_history_is_kept_with_the_places() {
+    let mut app = app_with(Places::default(), &["a.txt"]);
+    app.finder.history = vec!["xzfy".into(), "复议".into()];
+    app.remember();
+    assert_eq!(app.places.store.history(), ["xzfy", "复议"], "most recent first, as the finder");
+}
