@@ -149,3 +149,25 @@ fn files_added_and_changed_in_an_opened_folder_show_up_keeping_the_position() {
     t.keys(&["q"]);
     wait_for_prompt(&t);
 }
+
+#[test]
+fn a_corrupt_places_file_is_set_aside_with_a_message_and_the_reader_starts() {
+    let t = Tmux::start(100, 30);
+    let file = t.state.path().join("places.json");
+    std::fs::write(&file, "{ not json").unwrap();
+    t.type_line(BIN);
+    t.wait_for("the message about the places file", |x| {
+        x.contains("Messages") && x.contains("places.json: not valid JSON")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the reader", |x| shows_reader(x) && !x.contains("not valid JSON"));
+    let aside: Vec<String> = std::fs::read_dir(t.state.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(aside.iter().any(|n| n.starts_with("places.json.corrupt-")), "{aside:?}");
+    t.keys(&["q"]);
+    wait_for_prompt(&t);
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("gongwen-places"), "a fresh file is written on quit: {saved}");
+}
