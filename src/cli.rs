@@ -8,10 +8,12 @@ pub mod search;
 pub mod text;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Args as ClapArgs, Parser, Subcommand};
 
 use crate::doc::Document;
+use crate::store::Cache;
 
 /// A terminal reader for Chinese government reports.
 #[derive(Debug, Parser)]
@@ -28,7 +30,13 @@ pub struct Args {
     /// Do not capture the mouse (keeps the terminal's own text selection).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Parse every file again: neither read nor write the cache of parsed documents.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
+
+/// `--no-cache`, set by [`main`] for [`load`].
+static NO_CACHE: AtomicBool = AtomicBool::new(false);
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
@@ -135,7 +143,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, i32> {
     if paths.is_empty() {
         return Ok(crate::doc::load::load_samples());
     }
-    let (docs, errors) = crate::doc::load_paths(paths);
+    let cache = Cache::for_run(NO_CACHE.load(Ordering::Relaxed));
+    let (docs, errors) = crate::doc::load::load_paths_cached(paths, &cache);
     for e in &errors {
         eprintln!("gongwen: {e}");
     }
@@ -156,12 +165,14 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, i32> {
 /// Parses the arguments and runs; returns the process exit code.
 pub fn main() -> i32 {
     let args = Args::parse();
+    NO_CACHE.store(args.no_cache, Ordering::Relaxed);
     match args.command {
         None => {
             let opts = crate::term::ReaderOptions {
                 paths: args.paths,
                 theme: args.theme,
                 no_mouse: args.no_mouse,
+                no_cache: args.no_cache,
             };
             match crate::term::run(opts) {
                 Ok(()) => 0,

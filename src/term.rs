@@ -52,6 +52,9 @@ pub struct ReaderOptions {
     pub theme: Option<String>,
     /// `--no-mouse`.
     pub no_mouse: bool,
+    /// `--no-cache`: load without the cache of parsed documents
+    /// (`store::Cache::for_run(no_cache)` gives the cache to load through).
+    pub no_cache: bool,
 }
 
 /// Everything the loop waits for.

@@ -1,7 +1,7 @@
 //! The command line as scripts use it: the real binary, its stdout, stderr and exit codes,
 //! checked against the gold files of `shared/spec/gold` (copied to `tests/gold`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
@@ -21,6 +21,8 @@ fn root() -> PathBuf {
 fn gongwen(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gongwen"))
         .args(args)
+        // The document cache of these runs lives under target/, not in the user's cache.
+        .env("GONGWEN_CACHE_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"))
         .stdin(Stdio::null())
         .output()
         .expect("the gongwen binary runs")

@@ -1,12 +1,18 @@
 //! `gongwen metrics` as scripts and spreadsheets use it: JSON Lines and CSV carry the same
 //! rows, CSV quotes what needs quoting, numbers are never in scientific notation.
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn gongwen(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_gongwen")).args(args).output().expect("runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args(args)
+        // The document cache of these runs lives under target/, not in the user's cache.
+        .env("GONGWEN_CACHE_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"))
+        .output()
+        .expect("runs");
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     out
 }

@@ -125,7 +125,7 @@ fn published(
     let labelled = outside.iter().find_map(|&i| {
         noise::DATE_LABELS.iter().find_map(|l| {
             let v = label_at(page, body, i, l, false)?;
-            dates::find_date(&v).filter(|(_, r)| r.start == 0).map(|(d, _)| d.iso())
+            dates::date_at_start(&v).map(|(d, _)| d.iso())
         })
     });
     labelled.or_else(|| {

@@ -9,6 +9,9 @@
 //! file from loading (a few invalid bytes shown as U+FFFD) are kept in
 //! [`Document::warnings`]; problems that do are a [`LoadError`] whose `reason` is what the user
 //! sees as `gongwen: PATH: reason`.
+//!
+//! The `_cached` variants ([`load_paths_cached`], [`load_each_cached`], [`load_file_cached`])
+//! go through the document cache ([`crate::store::cache`]) and give the same documents.
 
 pub mod decode;
 pub mod html;
@@ -20,6 +23,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{Document, Format};
+use crate::store::Cache;
 
 /// Why a path could not be loaded; shown as `gongwen: PATH: reason`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,9 +39,28 @@ pub struct LoadError {
 /// [`expand_paths`]; errors in the order of the paths given (for each path: the problems
 /// finding its files, then those loading them). What fails is reported and the rest loads.
 pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<LoadError>) {
+    load_paths_with(paths, load_file)
+}
+
+/// [`load_paths`] through the document cache: documents whose entry fits the file as it is
+/// now are not parsed again, the others are parsed and kept. The result is the same as
+/// [`load_paths`] gives (with [`Cache::disabled`], every file is parsed).
+pub fn load_paths_cached(paths: &[PathBuf], cache: &Cache) -> (Vec<Document>, Vec<LoadError>) {
+    load_paths_with(paths, |p| load_file_cached(p, cache))
+}
+
+/// [`load_file`] through the document cache.
+pub fn load_file_cached(path: &Path, cache: &Cache) -> Result<Document, LoadError> {
+    cache.load_or_parse(path, |bytes| parse_bytes(path, bytes))
+}
+
+fn load_paths_with<L>(paths: &[PathBuf], load: L) -> (Vec<Document>, Vec<LoadError>)
+where
+    L: Fn(&Path) -> Result<Document, LoadError> + Sync,
+{
     let groups: Vec<_> = paths.iter().map(|p| walk::expand_one(p)).collect();
     let files: Vec<&PathBuf> = groups.iter().flat_map(|(files, _)| files).collect();
-    let mut loaded = files.par_iter().map(|p| load_file(p)).collect::<Vec<_>>().into_iter();
+    let mut loaded = files.par_iter().map(|p| load(p)).collect::<Vec<_>>().into_iter();
     let (mut docs, mut errors) = (Vec::new(), Vec::new());
     for (files, expand_errors) in groups {
         errors.extend(expand_errors);
@@ -79,6 +102,14 @@ where
     files.into_par_iter().enumerate().for_each(|(i, p)| f(i, load_file(&p)));
 }
 
+/// [`load_each`] through the document cache (see [`load_paths_cached`]).
+pub fn load_each_cached<F>(files: Vec<PathBuf>, cache: &Cache, f: F)
+where
+    F: Fn(usize, Result<Document, LoadError>) + Sync + Send,
+{
+    files.into_par_iter().enumerate().for_each(|(i, p)| f(i, load_file_cached(&p, cache)));
+}
+
 /// Loads the bundled samples (path `samples/NAME`), through the same decoding as files.
 pub fn load_samples() -> Vec<Document> {
     super::samples::SAMPLES
@@ -110,9 +141,16 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
 
 /// Loads one file: reads, detects the encoding, extracts HTML text, builds the document.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
-    let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-    from_bytes(shown.clone(), path, &bytes).map_err(|reason| LoadError { path: shown, reason })
+    parse_bytes(path, &bytes)
+}
+
+/// Builds the document of the file at `path` from its bytes, as [`load_file`] does after
+/// reading them (the path is shown as `path.display()`; its extension decides HTML). For a
+/// loader that reads the bytes itself, such as the document cache on a miss.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
+    let shown = path.display().to_string();
+    from_bytes(shown.clone(), path, bytes).map_err(|reason| LoadError { path: shown, reason })
 }
 
 /// Builds a document from a file's bytes; `name` decides HTML by its extension.

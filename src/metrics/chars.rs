@@ -113,19 +113,34 @@ pub fn ends_with(line: &str, pos: usize, word: &str) -> Option<usize> {
 }
 
 /// The longest word of `words` that the text from `pos` starts with, and where it ends.
+/// Words are first compared on their first character, so that a long list costs little where
+/// nothing matches (the lists hold no empty word).
 pub fn longest_at<'w>(line: &str, pos: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    let (first, _) = at(line, pos)?;
+    // The first byte rules out most words before any decoding.
+    let lead = first.encode_utf8(&mut [0; 4]).as_bytes()[0];
     words
         .iter()
+        .filter(|w| w.as_bytes().first() == Some(&lead) && first_char(w) == Some(first))
         .filter_map(|w| starts_with(line, pos, w).map(|end| (*w, end)))
         .max_by_key(|(w, _)| w.len())
 }
 
 /// The longest word of `words` that the text ending at `pos` ends with, and where it starts.
+/// Words are first compared on their last character (the lists hold no empty word).
 pub fn longest_before<'w>(line: &str, pos: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    let (last, _) = before(line, pos)?;
     words
         .iter()
+        .filter(|w| w.chars().next_back().is_some_and(|c| c == last))
         .filter_map(|w| ends_with(line, pos, w).map(|start| (*w, start)))
         .max_by_key(|(w, _)| w.len())
+}
+
+/// The first character of `word`. Comparing it is much cheaper than `word.starts_with(c)`,
+/// which encodes `c` and calls `memcmp`: the word lists are scanned at every candidate position.
+pub fn first_char(word: &str) -> Option<char> {
+    word.chars().next()
 }
 
 /// An ASCII digit after normalisation (`7`, `７`).
@@ -157,6 +172,38 @@ pub fn is_cn_numeral(c: char) -> bool {
     )
 }
 
+/// Whether `c` as written may start a number: its [`norm`] form is a digit or a Chinese
+/// numeral. The scanner skips every other character without looking further.
+#[inline]
+pub fn starts_number(c: char) -> bool {
+    let u = c as u32;
+    if (IDEOGRAPHS..IDEOGRAPHS + 64 * NUMERAL_BITS.len() as u32).contains(&u) {
+        // One bit per ideograph: this runs on every character of every line.
+        let i = (u - IDEOGRAPHS) as usize;
+        return NUMERAL_BITS[i / 64] & (1 << (i % 64)) != 0;
+    }
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '〇'
+}
+
+/// The start of the CJK unified ideographs.
+const IDEOGRAPHS: u32 = 0x4E00;
+
+/// The ideographs that may start a number (numerals and their traditional forms), as bits.
+const NUMERAL_BITS: [u64; 0x5200 / 64] = {
+    let numerals = [
+        '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '两', '十', '百', '千', '万',
+        '亿', '几', '億', '萬', '兩', '幾',
+    ];
+    let mut bits = [0u64; 0x5200 / 64];
+    let mut k = 0;
+    while k < numerals.len() {
+        let i = (numerals[k] as u32 - IDEOGRAPHS) as usize;
+        bits[i / 64] |= 1 << (i % 64);
+        k += 1;
+    }
+    bits
+};
+
 /// Punctuation that ends a clause (the label never crosses it).
 pub fn is_clause_end(c: char) -> bool {
     matches!(c, ',' | '，' | '。' | ';' | '；' | ':' | '：' | '!' | '！' | '?' | '？' | '、' | '\t')
@@ -185,6 +232,15 @@ mod tests {
         assert_eq!(before(line, 2), None);
         assert_eq!(starts_with(line, 7, "家"), Some(10));
         assert_eq!(ends_with(line, 3, "近"), Some(0));
+    }
+
+    #[test]
+    fn number_starts_are_the_normalised_digits_and_numerals() {
+        // Every character whose normalised form starts a number, and nothing else.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let n = norm(c);
+            assert_eq!(starts_number(c), is_digit(n) || is_cn_numeral(n), "{c:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! `月` `日` `号` `版` `届` are not units and digit groups joined by `-` `.` `:` `/` are skipped
 //! whole by the number reader.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::chars::{at, before, ends_with, is_cn_numeral, is_digit, starts_with};
 
 /// Longest span a `“…”` or `"…"` pair may have and still be a name or slogan; a longer pair is a
@@ -137,12 +140,24 @@ const IDIOMS: &[&str] = &[
 /// Whether a Chinese numeral starting at `pos` is part of an idiom.
 pub fn idiom_at(line: &str, pos: usize) -> bool {
     let Some((first, _)) = at(line, pos) else { return false };
-    IDIOMS.iter().filter(|idiom| idiom.contains(first)).any(|idiom| {
-        idiom.char_indices().any(|(i, c)| {
-            is_cn_numeral(c)
-                && ends_with(line, pos, &idiom[..i]).is_some()
-                && starts_with(line, pos, &idiom[i..]).is_some()
-        })
+    // Only the idioms with that numeral, at each place it holds in them.
+    let Some(places) = idiom_places().get(&first) else { return false };
+    places.iter().any(|&(idiom, i)| {
+        ends_with(line, pos, &idiom[..i]).is_some() && starts_with(line, pos, &idiom[i..]).is_some()
+    })
+}
+
+/// Each numeral of [`IDIOMS`] with the idioms it is in and its byte offset there.
+fn idiom_places() -> &'static HashMap<char, Vec<(&'static str, usize)>> {
+    static PLACES: OnceLock<HashMap<char, Vec<(&'static str, usize)>>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut places: HashMap<char, Vec<(&'static str, usize)>> = HashMap::new();
+        for idiom in IDIOMS {
+            for (i, c) in idiom.char_indices().filter(|&(_, c)| is_cn_numeral(c)) {
+                places.entry(c).or_default().push((idiom, i));
+            }
+        }
+        places
     })
 }
 

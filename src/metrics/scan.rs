@@ -1,7 +1,9 @@
 //! The scanner: finds every stated quantity of one line (number, magnitude, unit, approximation
 //! words) in a single left-to-right pass, before labels are attached.
 
-use super::chars::{at, before, is_cn_numeral, is_digit, longest_at, longest_before, starts_with};
+use super::chars::{
+    at, before, is_cn_numeral, is_digit, longest_at, longest_before, starts_number, starts_with,
+};
 use super::exclude::{
     idiom_at, not_a_count_before, slogan_after, slogan_before, vague_before, Spans,
 };
@@ -49,9 +51,11 @@ const RANGE_SEPARATORS: &[&str] = &["-", "~", "—", "–", "至", "到"];
 
 /// Finds the quantities of one line in document order.
 pub fn scan(line: &str) -> Vec<Found> {
+    // Most lines state nothing: find the first character that may start a number before
+    // building anything.
+    let Some(mut pos) = next_number_start(line, 0) else { return Vec::new() };
     let spans = Spans::of(line);
     let mut out = Vec::new();
-    let mut pos = 0;
     while let Some((c, len)) = at(line, pos) {
         let next = if is_digit(c) {
             match arabic(line, pos) {
@@ -84,8 +88,19 @@ pub fn scan(line: &str) -> Vec<Found> {
         pos = match next {
             Ok(end) | Err(end) => end.max(pos + len),
         };
+        // Characters that cannot start a number are stepped over one by one anyway.
+        match next_number_start(line, pos) {
+            Some(p) => pos = p,
+            None => break,
+        }
     }
     out
+}
+
+/// Byte offset of the first character at or after `pos` that may start a number.
+fn next_number_start(line: &str, pos: usize) -> Option<usize> {
+    let rest = line.get(pos..)?;
+    rest.char_indices().find(|&(_, c)| starts_number(c)).map(|(i, _)| pos + i)
 }
 
 /// The approximation word ending at `pos`, if one qualifies the number there, and where it

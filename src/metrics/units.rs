@@ -1,7 +1,10 @@
 //! The open list of units: what may follow a number for it to be a stated quantity, how each is
 //! normalised, and the words whose first character only looks like a unit (`部门`, `单位`).
 
-use super::chars::{at, starts_with};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::chars::{at, first_char, starts_with};
 
 /// What a unit counts; the label rules use it to end a noun phrase at the right word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,18 +296,41 @@ const NOT_UNITS: &[&str] = &[
 /// The unit starting at `pos`, if any (longest spelling first, blocked words excluded).
 pub fn unit_at(line: &str, pos: usize) -> Option<Unit> {
     let (first, _) = at(line, pos)?;
-    let (name, kind, end) = UNITS
+    // Asked after every number (most are dates): only the entries of its first character.
+    let (units, not_units) = by_first_char().get(&first)?;
+    let (name, kind, end) = units
         .iter()
-        .filter(|(n, _)| n.starts_with(first))
         .filter_map(|(n, k)| starts_with(line, pos, n).map(|end| (*n, *k, end)))
         .max_by_key(|(n, _, _)| n.len())?;
-    let longer_word = NOT_UNITS.iter().any(|w| {
-        w.starts_with(first) && w.len() > name.len() && starts_with(line, pos, w).is_some()
-    });
+    let longer_word =
+        not_units.iter().any(|w| w.len() > name.len() && starts_with(line, pos, w).is_some());
     if longer_word {
         return None;
     }
     Some(Unit { name, kind, end })
+}
+
+/// Units and blocked words of each first character, in list order.
+type Index = HashMap<char, (Vec<(&'static str, Kind)>, Vec<&'static str>)>;
+
+/// [`UNITS`] and [`NOT_UNITS`] indexed by their first character, built once.
+fn by_first_char() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = Index::new();
+        for &(unit, kind) in UNITS {
+            if let Some(c) = first_char(unit) {
+                index.entry(c).or_default().0.push((unit, kind));
+            }
+        }
+        // Blocked words matter only where a unit starts the same way.
+        for &word in NOT_UNITS {
+            if let Some(entry) = first_char(word).and_then(|c| index.get_mut(&c)) {
+                entry.1.push(word);
+            }
+        }
+        index
+    })
 }
 
 /// Whether a unit starting with a magnitude character (`千米` `千克` `百分点`) is at `pos`, so

@@ -84,6 +84,15 @@ impl Cache {
         directories::ProjectDirs::from("", "", "gongwen").map(|d| d.cache_dir().to_path_buf())
     }
 
+    /// The cache of a run of the reader or the CLI: in [`Cache::default_dir`], or disabled
+    /// when `no_cache` (`--no-cache`) or when no cache directory is known.
+    pub fn for_run(no_cache: bool) -> Cache {
+        match Cache::default_dir() {
+            Some(dir) if !no_cache => Cache::open(&dir),
+            _ => Cache::disabled(),
+        }
+    }
+
     /// A cache kept in `dir` (created when the first entry is written). Never fails.
     pub fn open(dir: &Path) -> Cache {
         Cache { dir: Some(dir.to_path_buf()), ..Cache::default() }

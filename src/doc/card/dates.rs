@@ -154,9 +154,25 @@ pub fn find_date(s: &str) -> Option<(Date, Range<usize>)> {
 /// `10:30:00`) are allowed, nothing else.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
-    let (d, r) = find_date(s).filter(|(_, r)| r.start == 0)?;
+    let (d, r) = date_at_start(s)?;
     is_time_or_empty(&s[r.end..]).then_some(d)
 }
+
+/// The date that starts `s`, if one does: what [`find_date`] finds when its date is at 0,
+/// without looking further (a date spans at most 14 characters, and its reader never looks
+/// more than one past its end).
+pub fn date_at_start(s: &str) -> Option<(Date, Range<usize>)> {
+    let cs: Vec<(usize, char)> = s.char_indices().take(DATE_CHARS).collect();
+    if cs.is_empty() {
+        return None;
+    }
+    let (d, end) = date_at(&cs, 0)?;
+    let stop = cs.get(end).map_or(s.len(), |&(b, _)| b);
+    Some((d, 0..stop))
+}
+
+/// More characters than any date and the one after it.
+const DATE_CHARS: usize = 24;
 
 /// True for an empty rest or a time of day `H:MM` / `HH:MM:SS`.
 fn is_time_or_empty(rest: &str) -> bool {
@@ -242,6 +258,28 @@ mod tests {
         assert!(parse_date("2021-01-22 10:30:00").is_some());
         assert!(parse_date("2021年1月4日印发").is_none());
         assert!(parse_date("截至2021年1月22日").is_none());
+    }
+
+    #[test]
+    fn a_date_at_the_start_is_the_first_date_found_there() {
+        let long = "二〇二〇年十二月三十一日".to_string() + &"附".repeat(30);
+        for s in [
+            "2024-03-04",
+            "2024-03-045",
+            "12024-03-04",
+            "2024-03-04 10:30 更新",
+            "二〇二〇年十二月三十一日",
+            "二〇二〇年十二月三十一日印发",
+            long.as_str(),
+            "发布日期:2024-03-04",
+            "2021-2025年 2024-03-04",
+            "",
+            "2",
+            "２０２４－０３－０４",
+        ] {
+            let first = find_date(s).filter(|(_, r)| r.start == 0);
+            assert_eq!(date_at_start(s), first, "{s}");
+        }
     }
 
     #[test]

@@ -12,14 +12,22 @@ pub fn tidy(s: &str) -> String {
 /// Byte range of the first 发文字号 in `s`: an issuer prefix of ideographs, a bracketed year
 /// (`〔2021〕` `[2021]` `(2021)` `【2021】`, ASCII or full-width), a number and `号`.
 pub fn find_doc_number(s: &str) -> Option<Range<usize>> {
+    let is_open = |c: char| matches!(c, '〔' | '[' | '［' | '(' | '（' | '【');
+    let is_close = |c: char| matches!(c, '〕' | ']' | '］' | ')' | '）' | '】');
+    // Every line of every page comes here: one cheap pass rules out most of them (a number
+    // needs a bracket and a `号`) before the line is split into characters.
+    let hao = "号".as_bytes();
+    if !s.as_bytes().windows(hao.len()).any(|w| w == hao) || !s.chars().any(is_open) {
+        return None;
+    }
     let cs: Vec<(usize, char)> = s.char_indices().collect();
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     (1..cs.len()).find_map(|i| {
-        if !"〔[［(（【".contains(cs[i].1) {
+        if !is_open(cs[i].1) {
             return None;
         }
         let year_ok = (i + 1..i + 5).all(|k| cs.get(k).is_some_and(|&(_, c)| is_digit(c)));
-        if !year_ok || !cs.get(i + 5).is_some_and(|&(_, c)| "〕]］)）】".contains(c)) {
+        if !year_ok || !cs.get(i + 5).is_some_and(|&(_, c)| is_close(c)) {
             return None;
         }
         let mut k = i + 6;

@@ -2,6 +2,11 @@
 //! buttons, font-size widgets, footers (主办单位, ICP备, 网站标识码 …), contact blocks, and the
 //! page's own metadata lines (发布日期, 来源, 浏览次数, the 发文字号 line).
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::{dates, fields};
 use crate::text;
 
@@ -23,7 +28,46 @@ pub enum LineKind {
 /// A line as the recognisers see it: NFKC-folded (full-width `:` `(` and digits become ASCII,
 /// no-break and ideographic spaces become spaces), whitespace runs collapsed, trimmed.
 pub fn norm(line: &str) -> String {
-    text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(line.len());
+    // Report text is almost all characters whose NFKC form is known without tables: fold
+    // those directly; anything else takes the whole line through `text::fold`.
+    let mut space = false;
+    for c in line.chars() {
+        let Some(c) = quick_fold(c) else {
+            return text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The NFKC form of `c` when it is one character that nothing around it can change: ASCII,
+/// CJK ideographs and the common CJK punctuation stay; full-width ASCII forms and the spaces
+/// (no-break, en, em, ideographic …) become ASCII. `None` for any other character.
+fn quick_fold(c: char) -> Option<char> {
+    match c {
+        '\0'..='\u{7F}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{3001}'..='\u{3002}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301B}'
+        | '\u{2014}'
+        | '\u{2018}'..='\u{2019}'
+        | '\u{201C}'..='\u{201D}'
+        | '\u{00B7}'
+        | '\u{00D7}' => Some(c),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
+        _ => None,
+    }
 }
 
 /// True when `line` (as written) is site chrome; page metadata does not count.
@@ -100,7 +144,7 @@ pub fn classify(n: &str) -> LineKind {
     if !n.chars().any(char::is_alphanumeric) || is_page_number(n) {
         return LineKind::Punct;
     }
-    let low = n.to_lowercase();
+    let low = lower(n);
     // Leading bullets and brackets do not hide a label (`• 地址:…`, `【打印】`).
     let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
     if is_meta(core) {
@@ -112,30 +156,148 @@ pub fn classify(n: &str) -> LineKind {
     LineKind::Text
 }
 
+/// `s.to_lowercase()`, without a copy when nothing changes (report text is almost all
+/// ideographs, punctuation and lower-case or no letters).
+fn lower(s: &str) -> Cow<'_, str> {
+    // Bytes first: no ASCII capital, and every other character in U+3000..=U+9FFF (lead
+    // bytes E3..=E9: CJK punctuation, kana, ideographs, none with a case).
+    let caseless = |&b: &u8| !b.is_ascii_uppercase() && (b < 0xC0 || (0xE3..=0xE9).contains(&b));
+    if s.as_bytes().iter().all(caseless) {
+        return Cow::Borrowed(s);
+    }
+    let unchanged = |c: char| match c {
+        _ if c.is_ascii() => !c.is_ascii_uppercase(),
+        // Ideographs and CJK punctuation have no case.
+        '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => true,
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    };
+    if s.chars().all(unchanged) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Which list a chrome marker comes from.
+#[derive(Clone, Copy)]
+enum Group {
+    Strong,
+    Weak,
+    Contact,
+}
+
+/// One automaton over [`STRONG`], [`WEAK`] and [`CONTACT`], so that a line is searched once
+/// rather than once per marker; `None` only if it could not be built (then each is searched).
+fn markers() -> Option<&'static (AhoCorasick, Vec<Group>)> {
+    static MARKERS: OnceLock<Option<(AhoCorasick, Vec<Group>)>> = OnceLock::new();
+    MARKERS
+        .get_or_init(|| {
+            let lists = [(STRONG, Group::Strong), (WEAK, Group::Weak), (CONTACT, Group::Contact)];
+            let groups = lists.iter().flat_map(|(l, g)| l.iter().map(|_| *g)).collect();
+            let words = lists.iter().flat_map(|(l, _)| l.iter());
+            AhoCorasick::new(words).ok().map(|ac| (ac, groups))
+        })
+        .as_ref()
+}
+
+/// Where the markers of each [`Group`] occur in a lower-cased line whose core starts at byte
+/// `core_at`: anywhere, and at the start of the core.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Hits {
+    strong: bool,
+    weak: bool,
+    weak_starts: bool,
+    contact: bool,
+    contact_starts: bool,
+}
+
+impl Hits {
+    fn of(low: &str, core_at: usize) -> Hits {
+        let mut h = Hits::default();
+        let Some((ac, groups)) = markers() else { return Hits::by_lists(low, core_at) };
+        // Overlapping: every occurrence of every marker, so none hides another.
+        for m in ac.find_overlapping_iter(low) {
+            let starts = m.start() == core_at;
+            match groups.get(m.pattern().as_usize()) {
+                Some(Group::Strong) => h.strong = true,
+                Some(Group::Weak) => (h.weak, h.weak_starts) = (true, h.weak_starts || starts),
+                Some(Group::Contact) => {
+                    (h.contact, h.contact_starts) = (true, h.contact_starts || starts);
+                }
+                None => {}
+            }
+        }
+        h
+    }
+
+    /// The same, one marker at a time.
+    fn by_lists(low: &str, core_at: usize) -> Hits {
+        let core = &low[core_at..];
+        Hits {
+            strong: STRONG.iter().any(|m| low.contains(m)),
+            weak: WEAK.iter().any(|m| low.contains(m)),
+            weak_starts: WEAK.iter().any(|m| core.starts_with(m)),
+            contact: CONTACT.iter().any(|m| low.contains(m)),
+            contact_starts: CONTACT.iter().any(|m| core.starts_with(m)),
+        }
+    }
+}
+
 /// Chrome tests on the lower-cased line and its bullet-stripped core.
 fn is_chrome_low(low: &str, core: &str) -> bool {
     let short = low.chars().count() <= 40;
-    let tokens_are_nav = low
-        .split(|c: char| c == '|' || c.is_whitespace() || "[]【】<>".contains(c))
-        .filter(|t| !t.is_empty())
-        .all(|t| NAV_WORDS.contains(&t));
+    let hits = Hits::of(low, low.len() - core.len());
+    let tokens_are_nav = nav_tokens_only(low);
     let breadcrumb = (core.starts_with("首页") && core.contains(['>', '»', '›', '/', '→']))
         || (short && low.matches(['>', '»', '›']).count() >= 2);
     let contact = !core.starts_with('(')
         && !core.starts_with("联系人")
-        && (CONTACT.iter().any(|m| core.starts_with(m) || (short && low.contains(m)))
+        && (hits.contact_starts
+            || (short && hits.contact)
             || (low.chars().count() <= 60 && has_email(low)));
     tokens_are_nav
         || breadcrumb
         || contact
-        || STRONG.iter().any(|m| low.contains(m))
-        || WEAK.iter().any(|m| core.starts_with(m) || (short && low.contains(m)))
+        || hits.strong
+        || hits.weak_starts
+        || (short && hits.weak)
+}
+
+/// Whether every `|`/space/bracket-separated token of `low` is a [`NAV_WORDS`] entry; stops
+/// at the first token longer than any of them (prose lines are one long token).
+fn nav_tokens_only(low: &str) -> bool {
+    let longest = NAV_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let separator =
+        |c: char| c == '|' || c.is_whitespace() || matches!(c, '[' | ']' | '【' | '】' | '<' | '>');
+    let mut start = 0;
+    for (i, c) in low.char_indices().chain([(low.len(), ' ')]) {
+        if separator(c) {
+            let token = &low[start..i];
+            if !token.is_empty() && !NAV_WORDS.contains(&token) {
+                return false;
+            }
+            start = i + c.len_utf8();
+        } else if i - start > longest {
+            return false;
+        }
+    }
+    true
 }
 
 /// Page metadata: a label at the start followed by `:`, a date label followed by a date, or
 /// the 发文字号 line (a document number alone or followed by `签发人`).
 fn is_meta(core: &str) -> bool {
-    let after_label = |label: &str| core.strip_prefix(label).map(str::trim_start);
+    // Labels are compared on their first character first: this runs for every line.
+    let first = core.chars().next();
+    let after_label = |label: &str| {
+        if label.chars().next() != first {
+            return None;
+        }
+        core.strip_prefix(label).map(str::trim_start)
+    };
     if META_LABELS
         .iter()
         .chain(DATE_LABELS)
@@ -143,10 +305,7 @@ fn is_meta(core: &str) -> bool {
     {
         return true;
     }
-    if DATE_LABELS
-        .iter()
-        .any(|l| after_label(l).and_then(dates::find_date).is_some_and(|(_, r)| r.start == 0))
-    {
+    if DATE_LABELS.iter().any(|l| after_label(l).and_then(dates::date_at_start).is_some()) {
         return true;
     }
     match fields::find_doc_number(core) {
@@ -161,10 +320,10 @@ fn is_meta(core: &str) -> bool {
 /// A page number left by PDF conversion (`- 3 -`, `— 12 —`, `7`): digits and dashes only,
 /// short, and not a date.
 fn is_page_number(n: &str) -> bool {
-    let dashed = n.contains(['-', '—', '–']);
+    // Cheapest test first: every line of a page comes here.
     n.chars().count() <= 12
-        && n.chars().all(|c| c.is_ascii_digit() || " -—–".contains(c))
-        && (dashed || n.len() <= 3)
+        && n.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '–'))
+        && (n.contains(['-', '—', '–']) || n.len() <= 3)
         && dates::parse_date(n).is_none()
 }
 
@@ -251,6 +410,79 @@ mod tests {
         ] {
             assert_eq!(kind(line), LineKind::Text, "{line}");
         }
+    }
+
+    #[test]
+    fn one_search_finds_what_each_marker_would() {
+        // Markers inside others (`ipv6` in `网站支持ipv6`), at the start of the core and not,
+        // in short and long lines.
+        let long = "全年办理行政复议案件40件".repeat(3);
+        for line in [
+            "网站支持ipv6 智能推荐 | 微信",
+            "• 地址:广东省佛山市 联系电话:0757-1234 传真:5678",
+            "  • 咨询热线 管委会:0757-86683830",
+            "本站由某某区人民政府主办 版权所有 icp备05033683号",
+            "相关链接 上一篇 下一篇",
+            "【打印本页】 【关闭窗口】",
+            "发布时间:2024-03-04 本网",
+            &format!("{long}上一条{long}"),
+            "办理案件,联系我们的群众邮箱 e-mail",
+        ] {
+            let low = lower(&norm(line)).into_owned();
+            let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
+            let core_at = low.len() - core.len();
+            assert_eq!(Hits::of(&low, core_at), Hits::by_lists(&low, core_at), "{line}");
+        }
+    }
+
+    #[test]
+    fn quick_folding_is_nfkc() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            if let Some(f) = quick_fold(c) {
+                assert_eq!(text::fold(&c.to_string()), f.to_string(), "{c:?}");
+            }
+        }
+        // Combining marks and compatibility forms beside quick ones take the slow way.
+        for line in
+            ["e\u{301}5件", "㈠ 概况", "…共计 ３ 项", "Ａ\u{a0}\u{a0}b\tc  ", "  一、总体情况  "]
+        {
+            let slow = text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(norm(line), slow, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn nav_lines_are_nav_words_only() {
+        let split = |low: &str| {
+            low.split(|c: char| {
+                c == '|' || c.is_whitespace() || matches!(c, '[' | ']' | '【' | '】' | '<' | '>')
+            })
+            .filter(|t| !t.is_empty())
+            .all(|t| NAV_WORDS.contains(&t))
+        };
+        for line in [
+            "首页 | 政务公开 | 【打印】 【关闭】",
+            "简体中文|繁體中文|english",
+            "无障碍浏览",
+            "首页 | 无障碍浏览器",
+            "全年办理行政复议案件40件,办结率100%。",
+            "",
+            "|| [] <>",
+            "首页 英文版 >",
+        ] {
+            assert_eq!(nav_tokens_only(line), split(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn lower_case_copies_only_when_something_changes() {
+        assert!(matches!(lower("首页 > 政务公开 icp"), Cow::Borrowed(_)));
+        assert_eq!(lower("Copyright ©"), "copyright ©");
+        assert_eq!(lower("ǅ Σ Ⅰ ＡＢ"), "ǆ σ ⅰ ａｂ");
+        // The byte test takes U+3000..=U+9FFF as caseless.
+        let cased: Vec<char> =
+            ('\u{3000}'..='\u{9FFF}').filter(|c| c.to_lowercase().ne([*c])).collect();
+        assert!(cased.is_empty(), "{cased:?}");
     }
 
     #[test]
