@@ -28,6 +28,8 @@ pub struct Remembered {
     save_wanted: bool,
     /// The user has moved: a document loaded later no longer takes over the reader.
     pub(super) touched: bool,
+    /// The document read when the places were last asked to be saved.
+    saved_doc: Option<usize>,
 }
 
 /// One row of the bookmark list.
@@ -121,9 +123,15 @@ impl App {
         }
     }
 
-    /// Whether the store should be saved now (cleared by asking).
+    /// Whether the store should be saved now (cleared by asking): after a bookmark changed,
+    /// and when the user has moved to another document, so that a crash loses little.
     pub fn take_save_request(&mut self) -> bool {
-        std::mem::take(&mut self.places.save_wanted)
+        let doc = Some(self.reader.doc).filter(|_| self.places.touched && !self.docs.is_empty());
+        let switched = doc.is_some() && doc != self.places.saved_doc;
+        if switched {
+            self.places.saved_doc = doc;
+        }
+        std::mem::take(&mut self.places.save_wanted) || switched
     }
 
     /// `b`: sets or removes a bookmark on the line at the top of the reader.

@@ -194,3 +194,16 @@ fn the_finder_history_is_kept_with_the_places() {
     app.remember();
     assert_eq!(app.places.store.history(), ["xzfy", "复议"], "most recent first, as the finder");
 }
+
+#[test]
+fn places_are_saved_when_the_user_moves_to_another_document() {
+    let mut app = app_with(Places::default(), &["a.txt", "b.txt"]);
+    assert!(!app.take_save_request(), "nothing to save before the user moves");
+    app.update(Action::Down);
+    assert!(app.take_save_request(), "the first move settles the document read");
+    app.update(Action::Down);
+    assert!(!app.take_save_request(), "scrolling alone does not write");
+    app.update(Action::NextDoc);
+    assert!(app.take_save_request());
+    assert!(!app.take_save_request());
+}
