@@ -69,6 +69,18 @@ fn cpu_ms() -> f64 {
     ticks * 10.0
 }
 
+/// CPU time of all this process's threads so far, in ms (nanosecond resolution, from
+/// /proc/self/task/*/schedstat): unlike wall time, barely affected by other processes.
+fn cpu_ns_ms() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return 0.0 };
+    let ns: u64 = tasks
+        .filter_map(Result::ok)
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    ns as f64 / 1e6
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
@@ -104,6 +116,30 @@ fn fzf_time(items: &Path, q: &str, runs: usize) -> Option<(f64, usize)> {
     best
 }
 
+/// Approximate heap of the documents by part (glibc chunks: 8 bytes overhead, 16-aligned,
+/// at least 32), to see where the documents' RSS goes.
+fn print_doc_heap(docs: &[Arc<Document>]) {
+    let chunk = |n: usize| if n == 0 { 0 } else { (n + 8).div_ceil(16).max(2) * 16 };
+    let s = |x: &String| chunk(x.len());
+    let o = |x: &Option<String>| x.as_ref().map_or(0, s);
+    let (mut text, mut lines, mut heads, mut mets, mut nm, mut nh, mut mh) = (0, 0, 0, 0, 0, 0, 0);
+    for d in docs {
+        text += chunk(d.text().len());
+        lines += chunk(d.line_count() * std::mem::size_of::<usize>());
+        heads += chunk(d.headings.len() * std::mem::size_of::<gongwen::outline::Heading>())
+            + d.headings.iter().map(|h| s(&h.marker) + s(&h.title)).sum::<usize>();
+        nh += d.headings.len();
+        nm += d.metrics.len();
+        mets += chunk(d.metrics.len() * std::mem::size_of::<gongwen::metrics::Metric>());
+        mets += d.metrics.iter().map(|m| s(&m.raw) + s(&m.unit) + s(&m.label)).sum::<usize>();
+        mh += d.metrics.iter().map(|m| o(&m.heading)).sum::<usize>();
+    }
+    println!(
+        "documents heap (approx.): text {:.0} MB, line starts {:.0} MB, {} headings {:.0} MB, {} metrics {:.0} MB + their heading copies {:.0} MB",
+        text as f64 / 1e6, lines as f64 / 1e6, nh, heads as f64 / 1e6, nm, mets as f64 / 1e6, mh as f64 / 1e6
+    );
+}
+
 fn main() {
     let n = env("GONGWEN_BENCH_REPORTS", 7000);
     let runs = env("GONGWEN_BENCH_RUNS", 20);
@@ -131,6 +167,7 @@ fn main() {
     let index_ms = ms(t.elapsed());
     let index_cpu = cpu_ms() - cpu;
     let rss2 = rss_kb();
+    print_doc_heap(&docs);
     println!(
         "load {:.0} ms; index {:.0} ms ({:.0} ms CPU), {} items, index heap {:.0} MB; RSS: before {:.0} MB, documents {:.0} MB, with index {:.0} MB ({:.2}x corpus; index alone {:.2}x)",
         load_ms,
@@ -161,31 +198,34 @@ fn main() {
     }
 
     println!();
-    println!("| query | kind | hits | p50 ms | p95 ms | brute-force p50 ms | fzf ms | vs brute | vs fzf |");
-    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| query | kind | hits | p50 ms | p95 ms | CPU ms | brute-force p50 ms | fzf ms | vs brute | vs fzf |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut all_p95 = Vec::new();
-    // GONGWEN_BENCH_QUERY=Q: time only that query, without the baselines (for profiling).
+    // GONGWEN_BENCH_QUERY='Q1|Q2': time only those queries, without the baselines (for profiling).
     let only = std::env::var("GONGWEN_BENCH_QUERY").ok();
     let queries: Vec<(&str, &str)> = match &only {
-        Some(q) => vec![(q.as_str(), "given")],
+        Some(q) => q.split('|').map(|q| (q, "given")).collect(),
         None => QUERIES.to_vec(),
     };
     for (q, kind) in queries {
         let query = Query::parse(q).expect("benchmark query parses");
         let mut times = Vec::with_capacity(runs);
         let mut hits = 0;
+        let cpu0 = cpu_ns_ms();
         for _ in 0..runs {
             let t = Instant::now();
             let h = index.search(&query, 50);
             times.push(ms(t.elapsed()));
             hits = h.len();
         }
+        let cpu_per_query = (cpu_ns_ms() - cpu0) / runs as f64;
         times.sort_by(f64::total_cmp);
         let (p50, p95) = (percentile(&times, 0.5), percentile(&times, 0.95));
         all_p95.push(p95);
         // Brute force: one SkimMatcherV2 over every item, on one thread, as a plain finder would.
         if only.is_some() {
-            println!("| `{q}` | {kind} | {hits} | {p50:.2} | {p95:.2} | - | - | - | - |");
+            println!("{}; CPU {cpu_per_query:.2} ms per query", index.profile(&query, 50));
+            println!("| `{q}` | {kind} | {hits} | {p50:.2} | {p95:.2} | {cpu_per_query:.2} | - | - | - | - |");
             continue;
         }
         let skim = SkimMatcherV2::default();
@@ -206,12 +246,13 @@ fn main() {
         let brute_p50 = brute[1];
         let fzf_ms = if fzf { fzf_time(&items_file, &fq, 2).map(|r| r.0) } else { None };
         println!(
-            "| `{}` | {} | {} | {:.2} | {:.2} | {:.0} | {} | {:.0}x | {} |",
+            "| `{}` | {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {} | {:.0}x | {} |",
             q,
             kind,
             hits,
             p50,
             p95,
+            cpu_per_query,
             brute_p50,
             fzf_ms.map_or("-".into(), |f| format!("{f:.0}")),
             brute_p50 / p50.max(1e-3),

@@ -8,7 +8,6 @@ pub mod search;
 pub mod text;
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Args as ClapArgs, Parser, Subcommand};
 
@@ -34,9 +33,6 @@ pub struct Args {
     #[arg(long, global = true)]
     pub no_cache: bool,
 }
-
-/// `--no-cache`, set by [`main`] for [`load`].
-static NO_CACHE: AtomicBool = AtomicBool::new(false);
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
@@ -139,23 +135,22 @@ pub struct MetricsArgs {
 
 /// Loads `paths` (none: the bundled samples), reporting each failure on stderr as
 /// `gongwen: PATH: reason`. `Err(1)` when nothing at all could be loaded.
-pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, i32> {
+pub fn load(paths: &[PathBuf], cache: &Cache) -> Result<Vec<Document>, i32> {
     if paths.is_empty() {
         return Ok(crate::doc::load::load_samples());
     }
-    let cache = Cache::for_run(NO_CACHE.load(Ordering::Relaxed));
-    let (docs, errors) = crate::doc::load::load_paths_cached(paths, &cache);
+    let (docs, errors) = crate::doc::load::load_paths_cached(paths, cache);
     for e in &errors {
-        eprintln!("gongwen: {e}");
+        output::message(&e.to_string());
     }
     for d in &docs {
         for w in &d.warnings {
-            eprintln!("gongwen: {}: warning: {w}", d.path);
+            output::message(&format!("{}: warning: {w}", d.path));
         }
     }
     if docs.is_empty() {
         if errors.is_empty() {
-            eprintln!("gongwen: nothing to load");
+            output::message("nothing to load");
         }
         return Err(1);
     }
@@ -165,7 +160,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, i32> {
 /// Parses the arguments and runs; returns the process exit code.
 pub fn main() -> i32 {
     let args = Args::parse();
-    NO_CACHE.store(args.no_cache, Ordering::Relaxed);
+    let cache = Cache::for_run(args.no_cache);
     match args.command {
         None => {
             let opts = crate::term::ReaderOptions {
@@ -177,7 +172,7 @@ pub fn main() -> i32 {
             match crate::term::run(opts) {
                 Ok(()) => 0,
                 Err(e) => {
-                    eprintln!("gongwen: {e:#}");
+                    output::message(&format!("{e:#}"));
                     // A theme that does not exist or does not parse is bad usage (CLI.md).
                     if e.downcast_ref::<crate::ui::theme::ThemeError>().is_some() {
                         2
@@ -187,10 +182,10 @@ pub fn main() -> i32 {
                 }
             }
         }
-        Some(Command::Outline { json, paths }) => outline::run(json, &paths),
-        Some(Command::Info { json, paths }) => info::run(json, &paths),
-        Some(Command::Text { all, paths }) => text::run(all, &paths),
-        Some(Command::Search(a)) => search::run(&a),
-        Some(Command::Metrics(a)) => metrics::run(&a),
+        Some(Command::Outline { json, paths }) => outline::run(json, &paths, &cache),
+        Some(Command::Info { json, paths }) => info::run(json, &paths, &cache),
+        Some(Command::Text { all, paths }) => text::run(all, &paths, &cache),
+        Some(Command::Search(a)) => search::run(&a, &cache),
+        Some(Command::Metrics(a)) => metrics::run(&a, &cache),
     }
 }

@@ -162,12 +162,28 @@ impl Document {
     }
 }
 
-/// Turns CRLF and lone CR line ends into `\n`.
+/// Turns CRLF and lone CR line ends into `\n`, in place (a large file is not copied).
 fn normalize_line_ends(text: String) -> String {
     if !text.contains('\r') {
         return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let mut bytes = text.into_bytes();
+    let (mut read, mut write) = (0, 0);
+    while let Some(&b) = bytes.get(read) {
+        read += 1;
+        if b == b'\r' {
+            bytes[write] = b'\n';
+            if bytes.get(read) == Some(&b'\n') {
+                read += 1;
+            }
+        } else {
+            bytes[write] = b;
+        }
+        write += 1;
+    }
+    bytes.truncate(write);
+    // Only ASCII bytes were replaced or removed: still UTF-8, the fallback is never taken.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -181,6 +197,9 @@ mod tests {
         assert_eq!(d.lines().collect::<Vec<_>>(), ["a", "b", "c"]);
         assert_eq!(d.line(0), "");
         assert_eq!(d.line(4), "");
+        let d = Document::new("x.txt", "UTF-8", Format::Text, "一\r\r\n二\r\n\r三\r".into());
+        assert_eq!(d.lines().collect::<Vec<_>>(), ["一", "", "二", "", "三"]);
+        assert_eq!(d.text(), "一\n\n二\n\n三\n");
     }
 
     #[test]

@@ -91,34 +91,87 @@ impl Index {
     /// every item that can match (the worker passes the previous query's candidates when the
     /// query grew).
     pub(crate) fn search_within(&self, q: &Query, limit: usize, within: Option<&[u32]>) -> Outcome {
-        let cands = match within {
-            Some(w) => Some(w.to_vec()),
-            None => self.candidates(q),
-        };
-        let cands = match (cands, q.scope) {
-            (Some(c), Some(k)) => {
-                Some(c.into_iter().filter(|&i| self.items[i as usize].kind == k).collect())
+        let limit1 = limit.max(1);
+        let (mut best, cands) = match within {
+            Some(w) => {
+                let ids: Vec<u32> = match q.scope {
+                    Some(k) => {
+                        w.iter().copied().filter(|&i| self.items[i as usize].kind == k).collect()
+                    }
+                    None => w.to_vec(),
+                };
+                (self.best(q, &ids, limit1), Some(ids))
             }
-            (None, Some(k)) => Some(self.by_kind[kind_slot(k)].clone()),
-            (c, None) => c,
+            None => self.best_by_kind(q, limit1),
         };
-        let all: Vec<u32>;
-        let ids: &[u32] = match &cands {
-            Some(c) => c,
-            None => {
-                all = (0..self.items.len() as u32).collect();
-                &all
-            }
-        };
-        let best = self.best(q, ids, limit.max(1));
-        let mut top = best.top;
-        top.truncate(limit);
-        let hits = top.into_iter().map(|(score, id)| self.hit(id, score)).collect();
-        let (total, exhaustive) = (best.matched, best.exhaustive);
-        Outcome { hits, total, exhaustive, candidates: cands }
+        best.top.truncate(limit);
+        let hits = best.top.into_iter().map(|(score, id)| self.hit(id, score)).collect();
+        Outcome { hits, total: best.matched, exhaustive: best.exhaustive, candidates: cands }
     }
 
-    fn score_item(&self, q: &Query, id: u32, s: &mut Scratch) -> Option<i64> {
+    /// Searches the kinds that can rank highest first (titles, then headings, then text and
+    /// metrics), each from its own posting lists, and stops before a kind whose best possible
+    /// score cannot beat the hits kept: common words never decode their long text lists.
+    /// Also returns every candidate when all kinds were searched.
+    fn best_by_kind(&self, q: &Query, limit: usize) -> (topk::Best, Option<Vec<u32>>) {
+        let groups: [&[Kind]; 3] = [&[Kind::Doc], &[Kind::Heading], &[Kind::Text, Kind::Metric]];
+        let latin = self.latin_items(q);
+        let k_hi: i64 = q.terms.iter().map(|t| score::max_score(t, true)).sum();
+        let mut best = topk::Best { top: Vec::new(), matched: 0, exhaustive: true, scored: 0 };
+        let mut all = Some(Vec::new());
+        for group in groups {
+            let kinds: Vec<Kind> =
+                group.iter().copied().filter(|&k| q.scope.is_none_or(|s| s == k)).collect();
+            let Some(bonus) = kinds.iter().map(|&k| kind_bonus(k)).max() else { continue };
+            if topk::beats(&best.top, limit, k_hi + bonus) {
+                best.exhaustive = false;
+                all = None;
+                break;
+            }
+            let mut ids = Vec::new();
+            for &k in &kinds {
+                match self.candidates_in(q, k) {
+                    Some(c) => ids.extend(c),
+                    None => ids.extend(&self.by_kind[kind_slot(k)]),
+                }
+            }
+            if let Some(a) = &mut all {
+                a.extend_from_slice(&ids);
+            }
+            if self.best_into(q, &ids, limit, latin.as_deref(), &mut best) {
+                all = None;
+                break;
+            }
+        }
+        best.top.sort_unstable_by(topk::order);
+        if let Some(a) = &mut all {
+            a.sort_unstable();
+        }
+        (best, all)
+    }
+
+    /// Where one search spends its time (for the benchmark's profiling mode).
+    #[doc(hidden)]
+    pub fn profile(&self, q: &Query, limit: usize) -> String {
+        let t = std::time::Instant::now();
+        let (best, _) = self.best_by_kind(q, limit);
+        let worst = best.top.last().map_or(0, |t| t.0);
+        format!(
+            "{:.2} ms: {} scored, {} matched, exhaustive {}, worst kept score {worst}",
+            t.elapsed().as_secs_f64() * 1e3,
+            best.scored,
+            best.matched,
+            best.exhaustive
+        )
+    }
+
+    /// The text of item `id` (see [`Index::item_text`]).
+    fn text_of(&self, id: u32) -> &str {
+        self.item_text(&self.items[id as usize])
+    }
+
+    /// Scores item `id`, whose text is `text`.
+    fn score_item(&self, q: &Query, id: u32, text: &str, s: &mut Scratch) -> Option<i64> {
         let it = &self.items[id as usize];
         if q.scope.is_some_and(|k| k != it.kind) {
             return None;
@@ -129,7 +182,6 @@ impl Index {
                 return None;
             }
         }
-        let text = self.item_text(it);
         let terms = score::match_terms(&q.terms, text, s)?;
         Some(terms + kind_bonus(it.kind) - score::length_penalty(s.chars.len()))
     }

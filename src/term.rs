@@ -91,7 +91,7 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
         anyhow::bail!("{}", ui::strings::NOT_A_TERMINAL);
     }
     let (tx, rx) = mpsc::channel();
-    spawn_loader(opts.paths.clone(), tx.clone());
+    spawn_loader(opts.paths.clone(), crate::store::Cache::for_run(opts.no_cache), tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
@@ -164,7 +164,7 @@ fn spawn_input(tx: Sender<Msg>) {
 /// Loads `paths` (none: the samples) in the background: parsed in parallel as the loader
 /// module does it, sent to the loop in path order as soon as each one and all before it are
 /// done (so the outline order does not depend on thread timing).
-fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>) {
     thread::spawn(move || {
         // The index and the app share each document (`Arc`): it is held once.
         let indexer = spawn_indexer(tx.clone());
@@ -188,7 +188,7 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
         }
         let (done_tx, done_rx) = mpsc::channel();
         thread::spawn(move || {
-            doc::load::load_each(files, |i, result| {
+            doc::load::load_each_cached(files, &cache, |i, result| {
                 let _ = done_tx.send((i, result));
             });
         });

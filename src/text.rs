@@ -11,8 +11,15 @@ pub fn fold(s: &str) -> String {
 pub mod sanitize;
 pub mod wrap;
 
-/// `s` with every control character (C0 except tab, DEL, C1) and bidi override made visible
-/// as U+FFFD, so printing it on a terminal cannot start an escape sequence.
+/// `s` with every control character (C0 except tab, DEL, C1 such as U+009B CSI) and bidi
+/// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) made visible as U+FFFD, so
+/// printing it on a terminal cannot start an escape sequence (`ESC [` CSI, `ESC ]` OSC …) nor
+/// reorder what follows.
+///
+/// Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the bidi marks U+200E, U+200F,
+/// U+061C are kept: they cannot move the cursor or start a sequence, web pages are full of
+/// them, and showing them would litter ordinary text; search and the outline treat them as
+/// text or indentation.
 pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
     fn bad(c: char) -> bool {
         (c.is_control() && c != '\t')

@@ -6,10 +6,11 @@ use serde_json::json;
 
 use super::output::Out;
 use crate::doc::Document;
+use crate::store::Cache;
 
 /// Runs `gongwen info`; returns the exit code.
-pub fn run(json: bool, paths: &[PathBuf]) -> i32 {
-    let docs = match super::load(paths) {
+pub fn run(json: bool, paths: &[PathBuf], cache: &Cache) -> i32 {
+    let docs = match super::load(paths, cache) {
         Ok(d) => d,
         Err(code) => return code,
     };

@@ -11,6 +11,7 @@ use crate::doc::Document;
 use crate::metrics::compare::{bar, compare};
 use crate::metrics::{format_quantity, plain, Metric};
 use crate::search::Query;
+use crate::store::Cache;
 use crate::text::{pad, terminal_safe, width};
 
 /// The CSV and JSON columns, in order (CLI.md).
@@ -18,8 +19,8 @@ pub const COLUMNS: [&str; 9] =
     ["path", "title", "line", "raw", "value", "unit", "approx", "label", "heading"];
 
 /// Runs `gongwen metrics`; returns the exit code.
-pub fn run(args: &MetricsArgs) -> i32 {
-    let docs = match super::load(&args.paths) {
+pub fn run(args: &MetricsArgs, cache: &Cache) -> i32 {
+    let docs = match super::load(&args.paths, cache) {
         Ok(d) => d,
         Err(code) => return code,
     };

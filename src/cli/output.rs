@@ -1,19 +1,40 @@
 //! Writing to stdout for scripts: a closed pipe (`gongwen outline | head`) ends the output
 //! quietly instead of panicking, and every other write error is reported once.
+//!
+//! On a terminal, document text (titles, lines, paths) must not act as control sequences: a
+//! file holding `ESC ] 0 ; … BEL` or a file name with `ESC [ 2 J` would otherwise retitle or
+//! clear the user's terminal. So when stdout (or stderr, for messages) is a terminal every line
+//! goes through [`crate::text::terminal_safe`]; in a pipe the text goes out as decoded.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
+
+use crate::text::terminal_safe;
 
 /// Buffered stdout that remembers whether the reader went away.
 pub struct Out {
     inner: BufWriter<io::StdoutLock<'static>>,
     closed: bool,
     failed: bool,
+    /// Stdout is a terminal: lines are made [`terminal_safe`].
+    tty: bool,
+}
+
+/// Prints `gongwen: MESSAGE` on stderr, made [`terminal_safe`] when stderr is a terminal.
+pub fn message(msg: &str) {
+    let line = format!("gongwen: {msg}");
+    if io::stderr().is_terminal() {
+        eprintln!("{}", terminal_safe(&line));
+    } else {
+        eprintln!("{line}");
+    }
 }
 
 impl Out {
     /// Locks stdout for the whole command.
     pub fn new() -> Self {
-        Out { inner: BufWriter::new(io::stdout().lock()), closed: false, failed: false }
+        let stdout = io::stdout();
+        let tty = stdout.is_terminal();
+        Out { inner: BufWriter::new(stdout.lock()), closed: false, failed: false, tty }
     }
 
     /// Writes one line (a `\n` is added). Returns false once the output is closed.
@@ -21,6 +42,7 @@ impl Out {
         if self.closed {
             return false;
         }
+        let s = if self.tty { terminal_safe(s) } else { s.into() };
         let r = self.inner.write_all(s.as_bytes()).and_then(|()| self.inner.write_all(b"\n"));
         self.check(r)
     }

@@ -8,12 +8,13 @@ use serde_json::{json, Value};
 use super::output::Out;
 use super::SearchArgs;
 use crate::search::{Hit, Index, Kind, Query};
+use crate::store::Cache;
 
 /// Hits per query when `--limit` is not given.
 const DEFAULT_LIMIT: usize = 20;
 
 /// Runs `gongwen search`; returns the exit code.
-pub fn run(args: &SearchArgs) -> i32 {
+pub fn run(args: &SearchArgs, cache: &Cache) -> i32 {
     let kind = match args.kind.as_deref().map(|k| (k, Kind::parse(k))) {
         None => None,
         Some((_, Some(k))) => Some(k),
@@ -55,7 +56,7 @@ pub fn run(args: &SearchArgs) -> i32 {
         }
     };
     let t0 = Instant::now();
-    let docs = match super::load(&paths) {
+    let docs = match super::load(&paths, cache) {
         Ok(d) => d,
         Err(code) => return code,
     };

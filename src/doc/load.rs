@@ -116,7 +116,7 @@ pub fn load_samples() -> Vec<Document> {
         .par_iter()
         .map(|(name, bytes)| {
             let path = format!("samples/{name}");
-            from_bytes(path.clone(), Path::new(name), bytes).unwrap_or_else(|reason| {
+            from_bytes(path.clone(), Path::new(name), bytes.to_vec()).unwrap_or_else(|reason| {
                 let text = String::from_utf8_lossy(bytes).into_owned();
                 let mut doc = Document::new(path, "UTF-8", Format::Text, text);
                 doc.warnings.push(reason);
@@ -142,7 +142,8 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
 /// Loads one file: reads, detects the encoding, extracts HTML text, builds the document.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
-    parse_bytes(path, &bytes)
+    let shown = path.display().to_string();
+    from_bytes(shown.clone(), path, bytes).map_err(|reason| LoadError { path: shown, reason })
 }
 
 /// Builds the document of the file at `path` from its bytes, as [`load_file`] does after
@@ -150,25 +151,38 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
 /// loader that reads the bytes itself, such as the document cache on a miss.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document, LoadError> {
     let shown = path.display().to_string();
+    let bytes = bytes.to_vec();
     from_bytes(shown.clone(), path, bytes).map_err(|reason| LoadError { path: shown, reason })
 }
 
-/// Builds a document from a file's bytes; `name` decides HTML by its extension.
-fn from_bytes(shown: String, name: &Path, bytes: &[u8]) -> Result<Document, String> {
+/// Builds a document from a file's bytes; `name` decides HTML by its extension. The bytes are
+/// taken so that UTF-8 becomes the text without a copy, and each form of the text is dropped
+/// as soon as the next exists: no file is held twice over while it loads.
+fn from_bytes(shown: String, name: &Path, bytes: Vec<u8>) -> Result<Document, String> {
     let html_name = name
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("htm") || e.eq_ignore_ascii_case("html"));
     let hint =
-        if html_name || looks_like_html_bytes(bytes) { html::meta_charset(bytes) } else { None };
-    let decoded = decode::decode_with_hint(bytes, hint).map_err(|e| e.to_string())?;
-    let (format, text) = if html_name || html::looks_like_html(&decoded.text) {
-        (Format::Html, html::extract(&decoded.text))
+        if html_name || looks_like_html_bytes(&bytes) { html::meta_charset(&bytes) } else { None };
+    let decode::Decoded { mut text, encoding, warnings } =
+        decode::decode_owned(bytes, hint).map_err(|e| e.to_string())?;
+    let format = if html_name || html::looks_like_html(&text) {
+        // The source is dropped once its text is extracted.
+        text = html::extract(&std::mem::take(&mut text));
+        Format::Html
     } else {
-        (Format::Text, decoded.text)
+        Format::Text
     };
-    let mut doc = Document::new(shown, decoded.encoding, format, text);
-    doc.warnings = decoded.warnings;
+    if text.trim().is_empty() {
+        return Err(match format {
+            Format::Text => "empty file (only white space)",
+            Format::Html => "no text in the page (only markup, scripts or styles)",
+        }
+        .into());
+    }
+    let mut doc = Document::new(shown, encoding, format, text);
+    doc.warnings = warnings;
     Ok(doc)
 }
 
@@ -215,8 +229,24 @@ mod tests {
 
     #[test]
     fn a_text_file_holding_a_web_page_is_read_as_html() {
-        let doc = from_bytes("a.txt".into(), Path::new("a.txt"), b"<!DOCTYPE html><p>x</p><p>y")
-            .expect("loads");
+        let page = b"<!DOCTYPE html><p>x</p><p>y".to_vec();
+        let doc = from_bytes("a.txt".into(), Path::new("a.txt"), page).expect("loads");
         assert_eq!((doc.format, doc.text()), (Format::Html, "x\ny"));
+    }
+
+    #[test]
+    fn nothing_to_read_is_an_error_not_an_empty_document() {
+        let load = |name: &str, bytes: &[u8]| {
+            from_bytes(name.into(), Path::new(name), bytes.to_vec()).map(|d| d.text().to_owned())
+        };
+        assert_eq!(load("a.txt", b" \r\n\t\n"), Err("empty file (only white space)".into()));
+        assert_eq!(
+            load("a.txt", "\u{3000}\n".as_bytes()),
+            Err("empty file (only white space)".into())
+        );
+        let page = b"<html><script>var x = 1;</script><style>p{}</style><p> </p></html>";
+        let reason = "no text in the page (only markup, scripts or styles)";
+        assert_eq!(load("a.html", page), Err(reason.into()));
+        assert_eq!(load("a.txt", b" x "), Ok(" x ".into()));
     }
 }

@@ -2,6 +2,7 @@
 //! match, so that only those are scored.
 
 use super::index::{is_key_char, py_key, Index, PY_END};
+use super::items::Kind;
 use super::pinyin;
 use super::postings::{intersect, Posting};
 use super::query::{Mode, Query, Term};
@@ -16,14 +17,15 @@ const MAX_SEGMENTATIONS: usize = 64;
 pub(crate) type Cands = Option<Vec<u32>>;
 
 impl Index {
-    /// The candidates for the positive words of `q` (scope not yet applied).
-    pub(crate) fn candidates(&self, q: &Query) -> Cands {
+    /// The candidates of kind `kind` for the positive words of `q`; `None`: every item of
+    /// that kind.
+    pub(crate) fn candidates_in(&self, q: &Query, kind: Kind) -> Cands {
         let mut acc: Cands = None;
         for t in q.terms.iter().filter(|t| t.mode != Mode::Exclude) {
             if acc.as_ref().is_some_and(Vec::is_empty) {
                 break;
             }
-            acc = match (acc, self.term_candidates(t)) {
+            acc = match (acc, self.term_candidates(t, kind)) {
                 (None, c) | (c, None) => c,
                 (Some(a), Some(b)) => Some(intersect_sorted(&a, &b)),
             };
@@ -36,7 +38,11 @@ impl Index {
     pub(crate) fn latin_items(&self, q: &Query) -> Option<Vec<u32>> {
         let mut out: Option<Vec<u32>> = None;
         for t in q.terms.iter().filter(|t| t.mode == Mode::Fuzzy && t.letters_only()) {
-            let ids = self.all_of(t.chars.iter().copied()).unwrap_or_default();
+            let mut ids = Vec::new();
+            for kind in [Kind::Doc, Kind::Heading, Kind::Text, Kind::Metric] {
+                ids.extend(self.all_of(t.chars.iter().copied(), kind).unwrap_or_default());
+            }
+            ids.sort_unstable();
             out = Some(match out {
                 None => ids,
                 Some(prev) => union_sorted(prev, ids),
@@ -45,20 +51,21 @@ impl Index {
         out
     }
 
-    fn term_candidates(&self, t: &Term) -> Cands {
+    fn term_candidates(&self, t: &Term, kind: Kind) -> Cands {
         let is_letter = |c: &char| c.is_ascii_lowercase();
         if t.mode == Mode::Fuzzy && t.letters_only() {
             // By pinyin, or by the letters themselves in Latin text.
-            let py = self.pinyin_candidates(&t.text)?;
-            let latin = self.all_of(t.chars.iter().copied())?;
+            let py = self.pinyin_candidates(&t.text, kind)?;
+            let latin = self.all_of(t.chars.iter().copied(), kind)?;
             return Some(union_sorted(py, latin));
         }
         let required = t.chars.iter().copied().filter(|c| t.mode == Mode::Literal || !is_letter(c));
-        self.all_of(required)
+        self.all_of(required, kind)
     }
 
-    /// Items containing every alphanumeric character of `chars`; `None`: no such character.
-    fn all_of(&self, chars: impl Iterator<Item = char>) -> Cands {
+    /// Items of `kind` containing every alphanumeric character of `chars`; `None`: no such
+    /// character.
+    fn all_of(&self, chars: impl Iterator<Item = char>, kind: Kind) -> Cands {
         let mut keys: Vec<u32> = chars.filter(|&c| is_key_char(c)).map(|c| c as u32).collect();
         keys.sort_unstable();
         keys.dedup();
@@ -67,7 +74,7 @@ impl Index {
         }
         let mut lists = Vec::with_capacity(keys.len());
         for k in keys {
-            match self.posting(k) {
+            match self.posting(k, kind) {
                 Some(p) => lists.push(p),
                 None => return Some(Vec::new()),
             }
@@ -76,7 +83,7 @@ impl Index {
     }
 
     /// Items with a run of Chinese characters whose initials spell one reading of `letters`.
-    fn pinyin_candidates(&self, letters: &str) -> Cands {
+    fn pinyin_candidates(&self, letters: &str, kind: Kind) -> Cands {
         let seqs = initial_sequences(letters)?;
         // Unions can be large: collect them in a bit set over the items.
         let mut set = vec![0u64; self.len().div_ceil(64)];
@@ -87,13 +94,13 @@ impl Index {
             }
             if seq.len() == 2 {
                 (0..=PY_END)
-                    .filter_map(|c| self.posting(py_key(seq[0], seq[1], c)))
+                    .filter_map(|c| self.posting(py_key(seq[0], seq[1], c), kind))
                     .flat_map(Posting::iter)
                     .for_each(&mut add);
             } else {
                 let mut lists = Vec::new();
                 for w in seq.windows(3) {
-                    match self.posting(py_key(w[0], w[1], w[2])) {
+                    match self.posting(py_key(w[0], w[1], w[2]), kind) {
                         Some(p) => lists.push(p),
                         None => {
                             lists.clear();
@@ -158,7 +165,7 @@ fn initial_sequences(letters: &str) -> Option<Vec<Vec<u32>>> {
     go(letters, 0, &mut Vec::new(), &mut out, &mut steps).then_some(out)
 }
 
-fn intersect_all(mut lists: Vec<&Posting>) -> Vec<u32> {
+fn intersect_all(mut lists: Vec<Posting<'_>>) -> Vec<u32> {
     lists.sort_by_key(|p| p.len());
     let Some((first, rest)) = lists.split_first() else { return Vec::new() };
     let mut ids: Vec<u32> = first.iter().collect();
@@ -166,7 +173,7 @@ fn intersect_all(mut lists: Vec<&Posting>) -> Vec<u32> {
         if ids.is_empty() || p.len() > SKIP_RATIO * ids.len() {
             break;
         }
-        intersect(&mut ids, p);
+        intersect(&mut ids, *p);
     }
     ids
 }

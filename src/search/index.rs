@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::fold::fold_mapped;
 use super::items::{doc_items, metric_text, Item, Kind, NONE};
 use super::pinyin;
-use super::postings::Posting;
+use super::postings::{Builder, Frozen, Posting};
 use crate::doc::Document;
 
 /// Pinyin keys start here (above every code point).
@@ -42,7 +42,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyMap = HashMap<u32, Posting, BuildHasherDefault<KeyHasher>>;
+type KeyMap = HashMap<u32, u32, BuildHasherDefault<KeyHasher>>;
 
 /// Keys with a direct slot: the BMP characters, then the pinyin trigrams.
 const DENSE: u32 = 0x1_0000 + 27 * 27 * 27;
@@ -58,6 +58,17 @@ fn dense_slot(key: u32) -> Option<u32> {
     }
 }
 
+/// The posting key of `key` among the items of kind `kind`: every key has one list per kind,
+/// so that a search can take the kinds that rank highest first and stop before the others.
+pub(crate) fn kind_key(key: u32, kind: Kind) -> u32 {
+    key << 2 | kind_slot(kind) as u32
+}
+
+/// The dense slot of a kind key (congruent to it modulo [`SHARDS`], as [`shard_of`] needs).
+fn kind_dense_slot(kk: u32) -> Option<u32> {
+    dense_slot(kk >> 2).map(|d| d << 2 | (kk & 3))
+}
+
 fn shard_of(key: u32) -> usize {
     key as usize % SHARDS
 }
@@ -65,33 +76,49 @@ fn shard_of(key: u32) -> usize {
 /// One shard of the posting lists: the keys `k` with `k % SHARDS` equal to its number.
 #[derive(Default)]
 struct Shard {
-    /// By dense slot divided by [`SHARDS`].
-    dense: Vec<Posting>,
-    /// Keys outside the dense range (characters beyond the BMP).
+    /// List numbers of keys outside the dense range (characters beyond the BMP); the lists
+    /// of dense keys are numbered by dense slot divided by [`SHARDS`].
     sparse: KeyMap,
+    /// The lists while the index is built.
+    building: Builder,
+    /// The lists once built.
+    lists: Frozen,
 }
+
+const DENSE_LISTS: usize = (4 * DENSE as usize).div_ceil(SHARDS);
 
 impl Shard {
     fn new() -> Self {
-        Shard {
-            dense: vec![Posting::default(); (DENSE as usize).div_ceil(SHARDS)],
-            sparse: KeyMap::default(),
-        }
+        Shard { building: Builder::new(DENSE_LISTS), ..Shard::default() }
     }
 
-    fn get_mut(&mut self, key: u32) -> &mut Posting {
-        match dense_slot(key) {
-            Some(slot) => &mut self.dense[slot as usize / SHARDS],
-            None => self.sparse.entry(key).or_default(),
-        }
-    }
-
-    fn get(&self, key: u32) -> Option<&Posting> {
-        let p = match dense_slot(key) {
-            Some(slot) => self.dense.get(slot as usize / SHARDS)?,
-            None => self.sparse.get(&key)?,
+    fn push(&mut self, key: u32, id: u32) {
+        let list = match kind_dense_slot(key) {
+            Some(slot) => slot / SHARDS as u32,
+            None => match self.sparse.get(&key) {
+                Some(&l) => l,
+                None => {
+                    let l = self.building.add_list();
+                    self.sparse.insert(key, l);
+                    l
+                }
+            },
         };
-        (p.len() > 0).then_some(p)
+        self.building.push(list, id);
+    }
+
+    fn freeze(&mut self) {
+        self.lists = self.building.freeze();
+        self.building = Builder::default();
+        self.sparse.shrink_to_fit();
+    }
+
+    fn get(&self, key: u32) -> Option<Posting<'_>> {
+        let list = match kind_dense_slot(key) {
+            Some(slot) => slot / SHARDS as u32,
+            None => *self.sparse.get(&key)?,
+        };
+        self.lists.get(list)
     }
 }
 
@@ -99,8 +126,11 @@ impl Shard {
 pub struct Index {
     pub(crate) docs: Vec<Arc<Document>>,
     pub(crate) items: Vec<Item>,
-    /// Texts of metric items (`label raw`), indexed by `Item::metric` of metric items.
-    pub(crate) metric_texts: Vec<Box<str>>,
+    /// Texts of metric items (`label raw`) end to end; metric item `m` (its `Item::metric`)
+    /// is `metric_text[metric_ends[m - 1]..metric_ends[m]]` (one string, not one allocation
+    /// per metric).
+    metric_text: String,
+    metric_ends: Vec<u32>,
     /// For each metric text: the metric's index in its document.
     pub(crate) metric_refs: Vec<u32>,
     shards: Vec<Shard>,
@@ -111,7 +141,9 @@ pub struct Index {
 /// What one document contributes, computed in parallel.
 struct DocOut {
     items: Vec<Item>,
-    metric_texts: Vec<Box<str>>,
+    /// Metric texts end to end, and where each ends.
+    metric_text: String,
+    metric_ends: Vec<u32>,
     metric_refs: Vec<u32>,
     /// (key, local item id) per shard, in item order.
     keys: Vec<Vec<(u32, u32)>>,
@@ -155,7 +187,8 @@ fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
     let per_shard = doc.text().len() / 3 * 2 / SHARDS + 16;
     let mut out = DocOut {
         items: Vec::new(),
-        metric_texts: Vec::new(),
+        metric_text: String::new(),
+        metric_ends: Vec::new(),
         metric_refs: Vec::new(),
         keys: (0..SHARDS).map(|_| Vec::with_capacity(per_shard)).collect(),
     };
@@ -167,8 +200,9 @@ fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
                 let m = &doc.metrics[it.metric as usize];
                 owned = metric_text(m);
                 out.metric_refs.push(it.metric);
-                it.metric = out.metric_texts.len() as u32;
-                out.metric_texts.push(owned.as_str().into());
+                it.metric = out.metric_ends.len() as u32;
+                out.metric_text.push_str(&owned);
+                out.metric_ends.push(out.metric_text.len() as u32);
                 &owned
             }
             Kind::Heading | Kind::Text => {
@@ -179,7 +213,8 @@ fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
         it.chars = ks.chars.len().min(usize::from(u16::MAX)) as u16;
         item_keys(ks);
         for &k in &ks.keys {
-            out.keys[shard_of(k)].push((k, local as u32));
+            let kk = kind_key(k, it.kind);
+            out.keys[shard_of(kk)].push((kk, local as u32));
         }
     }
     out.items = items;
@@ -269,7 +304,8 @@ impl Index {
         let mut index = Index {
             docs: docs.to_vec(),
             items: Vec::new(),
-            metric_texts: Vec::new(),
+            metric_text: String::new(),
+            metric_ends: Vec::new(),
             metric_refs: Vec::new(),
             shards: (0..SHARDS).map(|_| Shard::new()).collect(),
             by_kind: Default::default(),
@@ -283,36 +319,40 @@ impl Index {
             let mut bases = Vec::with_capacity(outs.len());
             for out in &outs {
                 bases.push(index.items.len() as u32);
-                let metric_base = index.metric_texts.len() as u32;
+                let metric_base = index.metric_ends.len() as u32;
+                let text_base = index.metric_text.len() as u32;
                 index.items.extend(out.items.iter().map(|&it| match it.kind {
                     Kind::Metric => Item { metric: metric_base + it.metric, ..it },
                     _ => it,
                 }));
-                index.metric_texts.extend(out.metric_texts.iter().cloned());
+                index.metric_text.push_str(&out.metric_text);
+                index.metric_ends.extend(out.metric_ends.iter().map(|&e| text_base + e));
                 index.metric_refs.extend(&out.metric_refs);
             }
             index.shards.par_iter_mut().enumerate().for_each(|(s, map)| {
                 for (out, &base) in outs.iter().zip(&bases) {
                     for &(key, local) in &out.keys[s] {
-                        map.get_mut(key).push(base + local);
+                        map.push(key, base + local);
                     }
                 }
             });
         }
-        index.shards.par_iter_mut().for_each(|m| {
-            m.dense.iter_mut().for_each(Posting::shrink);
-            m.sparse.values_mut().for_each(Posting::shrink);
-        });
+        index.shards.par_iter_mut().for_each(Shard::freeze);
         for (id, it) in index.items.iter().enumerate() {
             index.by_kind[kind_slot(it.kind)].push(id as u32);
         }
         index.items.shrink_to_fit();
+        index.by_kind.iter_mut().for_each(Vec::shrink_to_fit);
+        index.metric_text.shrink_to_fit();
+        index.metric_ends.shrink_to_fit();
+        index.metric_refs.shrink_to_fit();
         index
     }
 
-    /// The posting list of `key`, if any item has it.
-    pub(crate) fn posting(&self, key: u32) -> Option<&Posting> {
-        self.shards[shard_of(key)].get(key)
+    /// The posting list of `key` among the items of `kind`, if any such item has it.
+    pub(crate) fn posting(&self, key: u32, kind: Kind) -> Option<Posting<'_>> {
+        let kk = kind_key(key, kind);
+        self.shards[shard_of(kk)].get(kk)
     }
 
     /// The text an item is matched and shown as.
@@ -320,7 +360,11 @@ impl Index {
         let doc = &self.docs[it.doc as usize];
         match it.kind {
             Kind::Doc => doc.title(),
-            Kind::Metric => &self.metric_texts[it.metric as usize],
+            Kind::Metric => {
+                let m = it.metric as usize;
+                let start = m.checked_sub(1).map_or(0, |p| self.metric_ends[p] as usize);
+                self.metric_text.get(start..self.metric_ends[m] as usize).unwrap_or("")
+            }
             Kind::Heading | Kind::Text => {
                 doc.line(it.line as usize).get(it.start as usize..it.end as usize).unwrap_or("")
             }
@@ -351,16 +395,9 @@ impl Index {
     /// Approximate heap bytes of the index itself (items, metric texts, posting lists),
     /// not counting the documents.
     pub fn heap_bytes(&self) -> usize {
-        let postings: usize = self
-            .shards
-            .iter()
-            .map(|m| {
-                let lists = m.dense.iter().chain(m.sparse.values());
-                (m.dense.len() + m.sparse.capacity()) * 40
-                    + lists.map(Posting::heap_bytes).sum::<usize>()
-            })
-            .sum();
-        let metrics: usize = self.metric_texts.iter().map(|t| t.len() + 16).sum();
+        let postings: usize =
+            self.shards.iter().map(|m| m.lists.heap_bytes() + m.sparse.capacity() * 16).sum();
+        let metrics = self.metric_text.capacity() + self.metric_ends.capacity() * 4;
         postings
             + metrics
             + self.items.capacity() * std::mem::size_of::<Item>()

@@ -141,12 +141,9 @@ fn find(t: &Term, s: &mut Scratch, want: bool) -> Option<(i64, Option<Found>)> {
             return Some((score, want.then_some(Found::Run(r))));
         }
     }
-    // SkimMatcherV2 needs every character of the word, in order: check that cheaply first.
-    let mut want_chars = t.chars.iter().peekable();
-    for &(c, _) in &s.chars {
-        want_chars.next_if_eq(&&c);
-    }
-    if want_chars.peek().is_some() {
+    // SkimMatcherV2's match has every character of the word, in order, and counts only
+    // within `max_span`: without such a window it cannot count, so check that cheaply first.
+    if !in_window(&s.chars, &t.chars, max_span(n)) {
         return None;
     }
     s.folded.clear();
@@ -158,6 +155,26 @@ fn find(t: &Term, s: &mut Scratch, want: bool) -> Option<(i64, Option<Found>)> {
     }
     let score = TIER_NEAR + score - 30 * (span - n) as i64;
     Some((score, want.then_some(Found::Scattered(ix))))
+}
+
+/// Whether `pat` occurs in order (not necessarily contiguously) within some `span`
+/// consecutive characters of `chars`. From each start, taking every next character as early
+/// as possible gives the shortest window there.
+fn in_window(chars: &[(char, u32)], pat: &[char], span: usize) -> bool {
+    let Some((&first, rest)) = pat.split_first() else { return true };
+    chars.iter().enumerate().any(|(i, &(c, _))| {
+        if c != first {
+            return false;
+        }
+        let mut want = rest.iter().peekable();
+        for &(c, _) in chars[i + 1..].iter().take(span.saturating_sub(1)) {
+            want.next_if_eq(&&c);
+            if want.peek().is_none() {
+                break;
+            }
+        }
+        want.peek().is_none()
+    })
 }
 
 /// The first character index where `pat` occurs contiguously in `chars`.
@@ -270,6 +287,16 @@ mod tests {
     fn scattered_matches_are_dropped_near_ones_kept() {
         assert_eq!(hit("行政复议", "行政机关依法复议").as_deref(), Some("行政复议"));
         assert_eq!(hit("行政复议", "行政机关在过去的一年里多次进行了认真的复核与审议"), None);
+    }
+
+    #[test]
+    fn window_check_finds_the_shortest_in_order_span() {
+        let chars = |s: &str| s.chars().map(|c| (c, 0)).collect::<Vec<_>>();
+        let pat: Vec<char> = "行复议".chars().collect();
+        assert!(in_window(&chars("行行政机关复议"), &pat, 6));
+        assert!(!in_window(&chars("行政机关依法复议"), &pat, 6));
+        assert!(!in_window(&chars("复议行"), &pat, 8));
+        assert!(in_window(&chars("x行复议"), &pat, 3));
     }
 
     #[test]

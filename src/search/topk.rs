@@ -9,7 +9,9 @@ use super::query::Query;
 use super::score::{length_penalty, max_score, Scratch};
 use super::{kind_bonus, Kind};
 
-/// Items scored between two checks of the stop condition.
+/// Items scored between two checks of the stop condition: the first round is small (the
+/// best hits are often in the first buckets), later ones grow to [`ROUND`].
+const FIRST_ROUND: usize = 1024;
 const ROUND: usize = 8192;
 /// Below this many items a round is scored on the calling thread.
 const PARALLEL_FROM: usize = 2048;
@@ -21,6 +23,8 @@ pub(crate) struct Best {
     pub top: Vec<(i64, u32)>,
     pub matched: usize,
     pub exhaustive: bool,
+    /// How many candidates were scored.
+    pub scored: usize,
 }
 
 /// Highest minus lowest possible `kind_bonus - length_penalty`.
@@ -31,15 +35,37 @@ fn offset_slot(kind: Kind, chars: u16) -> usize {
     (400 - (kind_bonus(kind) - length_penalty(usize::from(chars)))) as usize
 }
 
-fn order(a: &(i64, u32), b: &(i64, u32)) -> std::cmp::Ordering {
+pub(crate) fn order(a: &(i64, u32), b: &(i64, u32)) -> std::cmp::Ordering {
     b.0.cmp(&a.0).then(a.1.cmp(&b.1))
 }
 
+/// Whether the kept hits are certain: `limit` of them, the worst above `bound`.
+pub(crate) fn beats(top: &[(i64, u32)], limit: usize, bound: i64) -> bool {
+    top.len() >= limit && top.iter().map(|t| t.0).min().is_some_and(|m| m > bound)
+}
+
 impl Index {
-    /// Scores `ids` (ascending) for `q`, best first, stopping early when it can.
+    /// Scores `ids` for `q`, best first, stopping early when it can.
     pub(crate) fn best(&self, q: &Query, ids: &[u32], limit: usize) -> Best {
         let latin = self.latin_items(q);
-        let is_latin = |id: u32| latin.as_ref().is_none_or(|l| l.binary_search(&id).is_ok());
+        let mut best = Best { top: Vec::new(), matched: 0, exhaustive: true, scored: 0 };
+        self.best_into(q, ids, limit, latin.as_deref(), &mut best);
+        best.top.sort_unstable_by(order);
+        best
+    }
+
+    /// Scores `ids` for `q` best-first into `best` (kept unsorted; at most `limit`), stopping
+    /// once the kept hits beat anything left. `latin`: the items that contain every Latin letter
+    /// of a letters-only word (see [`Index::latin_items`]). Returns whether it stopped early.
+    pub(crate) fn best_into(
+        &self,
+        q: &Query,
+        ids: &[u32],
+        limit: usize,
+        latin: Option<&[u32]>,
+        best: &mut Best,
+    ) -> bool {
+        let is_latin = |id: u32| latin.is_none_or(|l| l.binary_search(&id).is_ok());
         let k_hi: i64 = q.terms.iter().map(|t| max_score(t, true)).sum();
         let k_lo: i64 = q.terms.iter().map(|t| max_score(t, false)).sum();
         // Bucket by reachable score: items that may match Latin letters first, then by offset.
@@ -53,51 +79,60 @@ impl Index {
             let k = if b >= OFFSETS { k_lo } else { k_hi };
             k + 400 - (b % OFFSETS) as i64
         };
-        let mut top: Vec<(i64, u32)> = Vec::new();
-        let mut matched = 0;
+        let top = &mut best.top;
         let mut round: Vec<u32> = Vec::with_capacity(ROUND);
         let mut b = 0;
+        let mut size = FIRST_ROUND;
         while b < buckets.len() {
+            // Stop when the worst kept hit beats anything the remaining items could reach.
+            match (b..buckets.len()).find(|&n| !buckets[n].is_empty()) {
+                None => break,
+                Some(n) if beats(top, limit, bound(n)) => {
+                    best.exhaustive = false;
+                    return true;
+                }
+                Some(n) => b = n,
+            }
             // Fill a round with whole buckets (best first).
             round.clear();
-            while b < buckets.len() && (round.is_empty() || round.len() + buckets[b].len() <= ROUND)
+            while b < buckets.len() && (round.is_empty() || round.len() + buckets[b].len() <= size)
             {
                 round.extend_from_slice(&buckets[b]);
                 b += 1;
             }
+            size = (size * 2).min(ROUND);
             let found = self.score_round(q, &round);
-            matched += found.len();
+            best.scored += round.len();
+            best.matched += found.len();
             top.extend(found);
             if top.len() > limit {
                 top.select_nth_unstable_by(limit - 1, order);
                 top.truncate(limit);
             }
-            // Stop when the worst kept hit beats anything the remaining items could reach.
-            let next = (b..buckets.len()).find(|&n| !buckets[n].is_empty());
-            match next {
-                None => break,
-                Some(n) if top.len() >= limit && top.iter().map(|t| t.0).min() > Some(bound(n)) => {
-                    top.sort_unstable_by(order);
-                    return Best { top, matched, exhaustive: false };
-                }
-                Some(n) => b = n,
-            }
         }
-        top.sort_unstable_by(order);
-        Best { top, matched, exhaustive: true }
+        false
     }
 
     fn score_round(&self, q: &Query, ids: &[u32]) -> Vec<(i64, u32)> {
-        let score = |s: &mut Scratch, id: u32| self.score_item(q, id, s).map(|sc| (sc, id));
+        // Items of a round lie in thousands of documents: finding each one's text costs a few
+        // cache misses. Looking all of a chunk's texts up first, in a loop that does nothing
+        // else, lets the processor overlap those misses instead of waiting for each in turn.
+        let chunk = |s: &mut Scratch, ch: &[u32]| -> Vec<(i64, u32)> {
+            let texts: Vec<&str> = ch.iter().map(|&id| self.text_of(id)).collect();
+            ch.iter()
+                .zip(texts)
+                .filter_map(|(&id, text)| self.score_item(q, id, text, s).map(|sc| (sc, id)))
+                .collect()
+        };
         if ids.len() < PARALLEL_FROM {
-            let mut s = Scratch::new();
-            return ids.iter().filter_map(|&id| score(&mut s, id)).collect();
+            return chunk(&mut Scratch::new(), ids);
         }
-        ids.par_chunks(CHUNK)
-            .map_init(Scratch::new, |s, ch| ch.iter().filter_map(|&id| score(s, id)).collect())
-            .reduce(Vec::new, |mut a: Vec<_>, b| {
+        ids.par_chunks(CHUNK).map_init(Scratch::new, |s, ch| chunk(s, ch)).reduce(
+            Vec::new,
+            |mut a: Vec<_>, b| {
                 a.extend(b);
                 a
-            })
+            },
+        )
     }
 }

@@ -169,6 +169,9 @@ pub fn layout(page: &Page) -> Layout {
 /// A blank line breaks a run, except between an issuer and a `关于…` line: the 公文 title is
 /// 发文机关 + 关于 + 事由 + 文种, and pages set the issuer on a line of its own.
 fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
+    // A wrapped title takes two or three lines; a longer run of short lines is a list or a page
+    // without prose, and growing one run over all of it cost time quadratic in its length.
+    const MAX_TITLE_LINES: usize = 6;
     let mut runs: Vec<Vec<usize>> = Vec::new();
     let mut open = false;
     let mut gap = false;
@@ -182,6 +185,7 @@ fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
             continue;
         }
         let joins = open
+            && runs.last().is_some_and(|r| r.len() < MAX_TITLE_LINES)
             && (!gap || {
                 let run = runs.last().map_or(&[][..], |r| &r[..]);
                 let text: String = run.iter().map(|&k| page.norm[k].as_str()).collect();

@@ -255,6 +255,14 @@ fn page_line() -> impl Strategy<Value = String> {
     ]
 }
 
+#[test]
+fn a_page_of_short_lines_only_has_a_title_of_a_few_lines() {
+    let text: String = (1..=2000).map(|i| format!("第{i}行\n")).collect();
+    let title = doc(&text).card.title.expect("a title");
+    assert!(title.starts_with("第1行"), "{title}");
+    assert!(title.matches('行').count() <= 6, "{title}");
+}
+
 proptest! {
     #[test]
     fn arbitrary_text_never_panics_and_the_range_holds(text in "(\\PC|\n|\r|\t){0,400}") {

@@ -3,9 +3,10 @@
 //!
 //! The order of the checks, and why:
 //!
-//! 1. empty → `empty file`;
+//! 1. empty, or a byte order mark alone → `empty file`;
 //! 2. a BOM decides: UTF-8 (BOM stripped; still refused if binary as in 3), UTF-16LE,
-//!    UTF-16BE (refused when more than 1% of the characters are controls);
+//!    UTF-16BE (refused when more than 1% of the characters are controls, or more than 1% of
+//!    the code units, and at least 16, are unpaired surrogates: noise after `FF FE`);
 //! 3. a known binary signature (PNG, ZIP/.docx, PDF, …) → `binary file (…)`; NUL bytes →
 //!    `binary file (contains NUL bytes)`; more than 1% C0 control bytes → `binary file`;
 //! 4. valid UTF-8 → UTF-8;
@@ -21,7 +22,7 @@
 //! The GBK family is reported as `GB18030`: GBK is a subset, and the GB18030 decoder reads
 //! both. Line ends are left alone (the document model normalises them).
 
-use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE};
 
 /// Decoded text with the encoding's display name and any warnings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,37 +63,56 @@ pub fn decode_with_hint(
     bytes: &[u8],
     hint: Option<&'static Encoding>,
 ) -> Result<Decoded, DecodeError> {
-    if bytes.is_empty() {
+    decode_owned(bytes.to_vec(), hint)
+}
+
+/// Like [`decode_with_hint`], taking the bytes: valid UTF-8 (the common case) becomes the text
+/// in place, so a file is never held twice while it is decoded.
+pub fn decode_owned(
+    mut bytes: Vec<u8>,
+    hint: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
+    const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+    if bytes.is_empty() || bytes == UTF8_BOM {
         return Err(DecodeError::Empty);
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        refuse_binary(rest)?;
-        return Ok(lossy_utf8(rest, 3));
+    if bytes.starts_with(UTF8_BOM) {
+        refuse_binary(&bytes[UTF8_BOM.len()..])?;
+        bytes.drain(..UTF8_BOM.len());
+        return Ok(match String::from_utf8(bytes) {
+            Ok(text) => Decoded { text, encoding: "UTF-8", warnings: Vec::new() },
+            Err(e) => lossy_utf8(e.as_bytes(), UTF8_BOM.len()),
+        });
     }
     for (bom, enc, name) in
         [(b"\xFF\xFE", UTF_16LE, "UTF-16LE"), (b"\xFE\xFF", UTF_16BE, "UTF-16BE")]
     {
         if let Some(rest) = bytes.strip_prefix(bom) {
-            let (text, errors, first) = decode_counting(enc, rest);
-            if control_share_too_high(text.chars().map(|c| c as u32)) {
+            if rest.is_empty() {
+                return Err(DecodeError::Empty);
+            }
+            // Not strict: never `None`.
+            let (text, errors, first) = decode_counting(enc, rest, false).unwrap_or_default();
+            if control_share_too_high(text.chars().map(|c| c as u32))
+                || (errors >= 16 && errors * 100 > rest.len() / 2)
+            {
                 return Err(DecodeError::Binary(None));
             }
             let warnings = warning(name, errors, first.map(|b| b + 2));
             return Ok(Decoded { text, encoding: name, warnings });
         }
     }
-    refuse_binary(bytes)?;
-    // Valid UTF-8 (nearly every file): validated once, by encoding_rs (faster than std's on
-    // Chinese text), then copied.
-    if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
-        return Ok(Decoded { text: text.into_owned(), encoding: "UTF-8", warnings: Vec::new() });
-    }
-    let scan = Utf8Scan::of(bytes);
-    if let Some(d) = decode_chinese(bytes, hint) {
+    refuse_binary(&bytes)?;
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Decoded { text, encoding: "UTF-8", warnings: Vec::new() }),
+        Err(e) => e.into_bytes(),
+    };
+    if let Some(d) = decode_chinese(&bytes, hint) {
         return Ok(d);
     }
+    let scan = Utf8Scan::of(&bytes);
     if scan.valid_multibyte >= 4 * scan.invalid {
-        return Ok(lossy_utf8(bytes, 0));
+        return Ok(lossy_utf8(&bytes, 0));
     }
     Err(DecodeError::Unknown)
 }
@@ -140,8 +160,8 @@ fn decode_chinese(bytes: &[u8], hint: Option<&'static Encoding>) -> Option<Decod
     // chardetng had no Chinese answer: GB18030 only with the stricter test.
     candidates.push((GB18030, "GB18030", candidates.is_empty()));
     candidates.into_iter().find_map(|(enc, name, strict)| {
-        let (text, errors, _) = decode_counting(enc, bytes);
-        (errors == 0 && plausible_chinese(&text, strict)).then(|| Decoded {
+        let (text, _, _) = decode_counting(enc, bytes, true)?;
+        plausible_chinese(&text, strict).then(|| Decoded {
             text,
             encoding: name,
             warnings: Vec::new(),
@@ -200,21 +220,34 @@ fn fits_chinese_text(c: char) -> bool {
 }
 
 /// Decodes with U+FFFD for malformed sequences; returns the text, the number of malformed
-/// sequences and the byte offset of the first.
-fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize, Option<usize>) {
+/// sequences and the byte offset of the first. With `strict`, gives up (`None`) at the first.
+///
+/// Decodes through a small buffer: encoding_rs touches every page of the output's spare room
+/// on each call, and a call ends at each malformed sequence, so decoding straight into the
+/// whole output took time proportional to size × errors (minutes for a damaged 20 MB file).
+fn decode_counting(
+    enc: &'static Encoding,
+    bytes: &[u8],
+    strict: bool,
+) -> Option<(String, usize, Option<usize>)> {
+    const CHUNK: usize = 64 * 1024;
     let mut decoder = enc.new_decoder_without_bom_handling();
-    let room = |d: &encoding_rs::Decoder, n: usize| {
-        d.max_utf8_buffer_length_without_replacement(n).unwrap_or(n.saturating_mul(3)) + 4
-    };
-    let mut out = String::with_capacity(room(&decoder, bytes.len()));
+    let room = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut out = String::with_capacity(room);
+    let mut chunk = String::with_capacity(CHUNK);
     let (mut pos, mut errors, mut first) = (0usize, 0usize, None);
     loop {
+        chunk.clear();
         let (result, read) =
-            decoder.decode_to_string_without_replacement(&bytes[pos..], &mut out, true);
+            decoder.decode_to_string_without_replacement(&bytes[pos..], &mut chunk, true);
         pos += read;
+        out.push_str(&chunk);
         match result {
             DecoderResult::InputEmpty => break,
-            DecoderResult::OutputFull => out.reserve(room(&decoder, bytes.len() - pos)),
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(_, _) if strict => return None,
             DecoderResult::Malformed(bad, extra) => {
                 errors += 1;
                 first.get_or_insert(pos.saturating_sub(usize::from(bad) + usize::from(extra)));
@@ -222,7 +255,8 @@ fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize, Opti
             }
         }
     }
-    (out, errors, first)
+    out.shrink_to_fit();
+    Some((out, errors, first))
 }
 
 /// UTF-8 with U+FFFD for invalid sequences, and a warning when there were any; `offset` is
@@ -389,6 +423,41 @@ mod tests {
         let d = decode(&text).expect("decodes lossily");
         assert_eq!(d.warnings, ["invalid UTF-8 in 2 places (first at byte 60), shown as U+FFFD"]);
         assert_eq!(decode(b"\xEF\xBB\xBFa\0b"), Err(DecodeError::Nul));
+    }
+
+    #[test]
+    fn noise_after_a_utf16_bom_is_binary() {
+        // Every 20th unit an unpaired surrogate: 5% of the units, 50 of them.
+        let units = (0..1000u16).map(|i| if i % 20 == 0 { 0xDC00 } else { 0x4E00 + i });
+        let bytes: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain(units.flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&bytes), Err(DecodeError::Binary(None)));
+    }
+
+    #[test]
+    fn a_byte_order_mark_alone_is_an_empty_file() {
+        for bom in [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"] {
+            assert_eq!(decode(bom), Err(DecodeError::Empty), "{bom:?}");
+        }
+    }
+
+    #[test]
+    fn errors_are_counted_across_the_decoding_buffer() {
+        // Over 64 KiB of UTF-16 with an unpaired surrogate every 1000 characters.
+        let mut bytes = vec![0xFF, 0xFE];
+        for i in 0..100_000u32 {
+            let unit: u16 = if i % 1000 == 999 { 0xD800 } else { 0x4E2D };
+            bytes.extend(unit.to_le_bytes());
+        }
+        let d = decode(&bytes).expect("decodes lossily");
+        assert_eq!(d.text.chars().filter(|&c| c == '\u{FFFD}').count(), 100);
+        assert_eq!(d.text.chars().count(), 100_000);
+        let first = 2 + 999 * 2;
+        let expected =
+            format!("invalid UTF-16LE in 100 places (first at byte {first}), shown as U+FFFD");
+        assert_eq!(d.warnings, [expected]);
+        // The strict form, used for the legacy encodings, gives up at the first error.
+        assert_eq!(decode_counting(UTF_16LE, &bytes[2..], true), None);
     }
 
     #[test]

@@ -53,6 +53,10 @@ fn walk(top: &Path) -> (Vec<PathBuf>, Vec<LoadError>) {
                 continue;
             }
         };
+        // In name order, so that of two names for one folder (a link beside its target) the
+        // same one is walked on every run, whatever order the system lists them in.
+        let mut entries: Vec<_> = entries.collect();
+        entries.sort_by_key(|e| e.as_ref().ok().map(fs::DirEntry::file_name));
         for entry in entries {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -95,7 +99,9 @@ fn walk(top: &Path) -> (Vec<PathBuf>, Vec<LoadError>) {
     }
     files.sort();
     errors.sort_by(|a, b| a.path.cmp(&b.path));
-    if files.is_empty() {
+    // A folder that could not be read at all has said why; "no documents" would only repeat it.
+    let unreadable = errors.iter().any(|e| Path::new(&e.path) == top);
+    if files.is_empty() && !unreadable {
         errors.push(LoadError { path: top.display().to_string(), reason: NO_DOCUMENTS.into() });
     }
     (files, errors)
