@@ -11,6 +11,7 @@ pub mod finder;
 pub mod geometry;
 pub mod metrics;
 pub mod outline;
+pub mod places;
 pub mod reader;
 pub mod rows;
 mod views;
@@ -21,6 +22,7 @@ use finder::FinderState;
 use geometry::Geometry;
 use metrics::MetricsState;
 use outline::OutlineState;
+use places::{MarkList, Remembered};
 use reader::ReaderState;
 
 /// Which pane receives movement keys.
@@ -119,6 +121,12 @@ pub enum Action {
     DeleteChar,
     /// Open the finder.
     OpenFinder,
+    /// Set or remove a bookmark on the reading line.
+    ToggleBookmark,
+    /// Show the bookmark list.
+    OpenBookmarks,
+    /// Bookmark list: delete the selected bookmark.
+    DeleteBookmark,
     /// The reader to the next hit of the last search.
     NextHit,
     /// The reader to the previous hit of the last search.
@@ -146,6 +154,14 @@ pub enum Note {
     Hit(usize, usize),
     /// No further heading or document in that direction.
     NoMore,
+    /// A bookmark was set on this line.
+    BookmarkSet(usize),
+    /// The bookmark on this line was removed.
+    BookmarkRemoved(usize),
+    /// `'` with no bookmarks in the loaded documents.
+    NoBookmarks,
+    /// The document being read was removed from disk.
+    DocRemoved,
     /// `c` in the reader with no metric on screen.
     NoMetric,
 }
@@ -195,6 +211,10 @@ pub struct App {
     pub progress: Option<Progress>,
     /// Set when the user quits.
     pub quit: bool,
+    /// Reading positions and bookmarks remembered between runs.
+    pub places: Remembered,
+    /// The bookmark list popup.
+    pub marks: MarkList,
     size: (u16, u16),
 }
 
@@ -249,10 +269,18 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         self.note = None;
+        if !matches!(action, Action::Resize(..)) {
+            self.places.touched = true;
+        }
         if self.help && !matches!(action, Action::Quit | Action::Resize(..)) {
             if matches!(action, Action::ToggleHelp | Action::Close) {
                 self.help = false;
             }
+            return;
+        }
+        if self.marks.open && !matches!(action, Action::Quit | Action::Resize(..)) {
+            self.marks_action(action);
+            self.sync();
             return;
         }
         if self.finder.open && !matches!(action, Action::Quit | Action::Resize(..)) {
@@ -262,6 +290,8 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::OpenBookmarks => self.open_marks(),
             Action::ToggleHelp => self.help = true,
             Action::Close if self.messages_open => self.messages_open = false,
             Action::Close => self.close_view(),

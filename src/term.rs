@@ -9,6 +9,10 @@
 //! The finder's query line is a `tui-textarea` owned here (it speaks crossterm): keys the
 //! finder does not bind edit it, and its text and caret go to the pure app state
 //! ([`crate::app::finder`] explains the split).
+//!
+//! Remembered places (positions, bookmarks, the finder's history) are read before the first
+//! document arrives and saved on quit and when a bookmark changes; the opened folders are
+//! watched for changes ([`keep`]).
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Stdout};
@@ -30,11 +34,14 @@ use ratatui::Terminal;
 use tui_textarea::TextArea;
 
 mod event_loop;
+mod keep;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
 use crate::search::{Index, Results};
+use crate::store::DocKey;
 use crate::ui::{self, keymap, Theme};
+use crate::watch::WatchEvent;
 
 /// What the reader is opened with.
 #[derive(Debug, Clone, Default)]
@@ -58,8 +65,12 @@ enum Msg {
     InputFailed(io::Error),
     /// The loader found this many paths.
     Found(usize),
-    /// One document loaded.
-    Loaded(Arc<Document>),
+    /// One document loaded, with its key for remembered places.
+    Loaded(Arc<Document>, DocKey),
+    /// A watched file loaded again (changed or added).
+    Reloaded(Arc<Document>, DocKey),
+    /// The watcher saw a change.
+    Watch(WatchEvent),
     /// One path failed.
     Failed(LoadError),
     /// The loader is done.
@@ -80,19 +91,23 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
         anyhow::bail!("{}", ui::strings::NOT_A_TERMINAL);
     }
     let (tx, rx) = mpsc::channel();
-    spawn_loader(opts.paths, crate::store::Cache::for_run(opts.no_cache), tx.clone());
+    spawn_loader(opts.paths.clone(), crate::store::Cache::for_run(opts.no_cache), tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
     let size = guard.terminal.size()?;
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
-    let places = event_loop::open_places(&mut app);
-    let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), places };
+    keep::open_places(&mut app);
+    let _watcher = keep::watch(&opts.paths, tx.clone(), &mut app);
+    let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default() };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
-    if let Err(e) = lp.save_history(&app) {
-        eprintln!("gongwen: {e}");
+    if !app.docs.is_empty() {
+        app.remember();
+        if let Err(e) = keep::save(&mut app) {
+            eprintln!("gongwen: {e}");
+        }
     }
     if app.docs.is_empty() && !errors.is_empty() {
         // Nothing to read: say why on the restored terminal (exit code 1).
@@ -159,7 +174,7 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>
             for d in docs {
                 let d = Arc::new(d);
                 let _ = indexer.send(Arc::clone(&d));
-                if tx.send(Msg::Loaded(d)).is_err() {
+                if tx.send(keep::loaded(d, true)).is_err() {
                     return;
                 }
             }
@@ -187,7 +202,7 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>
                     Ok(d) => {
                         let d = Arc::new(d);
                         let _ = indexer.send(Arc::clone(&d));
-                        Msg::Loaded(d)
+                        keep::loaded(d, false)
                     }
                     Err(e) => Msg::Failed(e),
                 };

@@ -1,6 +1,7 @@
 //! Drawing: [`render`] draws the whole reader from `&App` and `&Theme`, one widget per pane.
 //! No input or output here: the view borrows the state and never changes it.
 
+pub mod bookmarks;
 pub mod compare;
 pub mod finder;
 pub mod help;
@@ -58,6 +59,9 @@ impl Widget for AppView<'_> {
         }
         if app.messages_open && !app.messages.is_empty() {
             help::MessagesView { app, theme }.render(area, buf);
+        }
+        if app.marks.open {
+            bookmarks::BookmarksView { app, theme }.render(area, buf);
         }
         if app.help {
             help::HelpView { theme, focus: app.focus }.render(area, buf);

@@ -127,6 +127,47 @@ impl ReaderState {
         };
     }
 
+    /// Where document `doc` is, or was left: the `(line, byte)` at the top.
+    pub fn place(&self, doc: usize) -> Option<(usize, usize)> {
+        if doc == self.doc {
+            if let Some(anchor) = self.rows().and_then(|r| r.anchor(self.top)) {
+                return Some(anchor);
+            }
+        }
+        self.places.get(&doc).copied()
+    }
+
+    /// Sets where document `doc` was left (it opens there next time it is shown).
+    pub fn set_place(&mut self, doc: usize, place: (usize, usize)) {
+        self.places.insert(doc, place);
+    }
+
+    /// After the documents changed (reloaded, added, removed): forgets the wrapped rows,
+    /// renumbers the places by `map` (old index → new one, `None` when gone), and shows
+    /// `doc` (a new index) at its place, the same source line and byte clamped to the new text.
+    pub fn renumber(
+        &mut self,
+        docs: &[Arc<Document>],
+        map: impl Fn(usize) -> Option<usize>,
+        doc: usize,
+    ) {
+        let current = self.place(self.doc);
+        let mut places: HashMap<usize, (usize, usize)> =
+            self.places.drain().filter_map(|(d, p)| Some((map(d)?, p))).collect();
+        if let (Some(p), Some(d)) = (current, map(self.doc)) {
+            places.insert(d, p);
+        }
+        self.places = places;
+        self.cache.clear();
+        self.doc = doc;
+        self.ensure(docs);
+        let place = self.places.get(&doc).copied();
+        self.top = match (place, self.rows()) {
+            (Some((line, byte)), Some(rows)) => rows.row_of(line, byte),
+            _ => 0,
+        };
+    }
+
     /// The document line at the top of the screen.
     pub fn line(&self) -> Option<usize> {
         self.rows().and_then(|r| r.rows.get(self.top)).map(|r| r.line)

@@ -105,6 +105,8 @@ pub struct Places {
     docs: HashMap<DocKey, DocPlaces>,
     /// Most recent first, no duplicates.
     history: Vec<String>,
+    /// The document read last, to reopen it.
+    last: Option<DocKey>,
 }
 
 /// The file as stored.
@@ -117,6 +119,16 @@ struct StoredFile {
     docs: Vec<StoredDoc>,
     #[serde(default)]
     history: Vec<String>,
+    /// The document read last: `{"path", "hash"}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last: Option<StoredKey>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredKey {
+    path: String,
+    hash: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -212,6 +224,16 @@ impl Places {
         }
     }
 
+    /// The document read last (set when the reader quits), to reopen it.
+    pub fn last(&self) -> Option<&DocKey> {
+        self.last.as_ref()
+    }
+
+    /// Remembers which document was read last.
+    pub fn set_last(&mut self, key: &DocKey) {
+        self.last = Some(key.clone());
+    }
+
     /// Finder queries, most recent first.
     pub fn history(&self) -> &[String] {
         &self.history
@@ -247,6 +269,10 @@ impl Places {
             let places = DocPlaces { position: d.position, bookmarks, used: d.used };
             self.docs.insert(DocKey { path: d.path, hash }, places);
         }
+        self.last = stored.last.and_then(|k| {
+            let hash = u64::from_str_radix(&k.hash, 16).ok()?;
+            Some(DocKey { path: k.path, hash })
+        });
         self.history = Vec::new();
         for q in stored.history.iter().rev() {
             self.push_history(q);
@@ -275,7 +301,17 @@ impl Places {
                 used: d.used,
             })
             .collect();
-        StoredFile { format: FORMAT.into(), version: VERSION, docs, history: self.history.clone() }
+        let last = self
+            .last
+            .as_ref()
+            .map(|k| StoredKey { path: k.path.clone(), hash: format!("{:016x}", k.hash) });
+        StoredFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            docs,
+            history: self.history.clone(),
+            last,
+        }
     }
 }
 

@@ -10,11 +10,10 @@ use anyhow::Context as _;
 use crossterm::event::{self, Event, KeyEventKind};
 use tui_textarea::{CursorMove, TextArea};
 
-use super::{action, Msg, Term};
+use super::{action, keep, Msg, Term};
 use crate::app::finder::RESULT_LIMIT;
 use crate::app::{Action, App};
 use crate::search::{Index, Worker};
-use crate::store::Places;
 use crate::ui::{self, keymap, Theme};
 
 /// The loop's own state: a sender for the threads it starts, the search worker once the index
@@ -23,33 +22,9 @@ pub(super) struct Loop {
     pub(super) tx: Sender<Msg>,
     pub(super) worker: Option<Worker>,
     pub(super) query_line: TextArea<'static>,
-    /// What is remembered between runs (for now the finder's history).
-    pub(super) places: Option<Places>,
-}
-
-/// Opens the remembered places (`GONGWEN_STATE_DIR` or the XDG state directory) and gives the
-/// finder its history; problems become messages.
-pub(super) fn open_places(app: &mut App) -> Option<Places> {
-    let (places, problems) = Places::open(&Places::default_dir()?);
-    app.messages.extend(problems);
-    app.finder.history = places.history().to_vec();
-    Some(places)
 }
 
 impl Loop {
-    /// Saves the finder's history when it changed (a small atomic write, after the terminal
-    /// is restored).
-    pub(super) fn save_history(&mut self, app: &App) -> Result<(), String> {
-        let Some(places) = &mut self.places else { return Ok(()) };
-        if places.history() == app.finder.history.as_slice() {
-            return Ok(());
-        }
-        for q in app.finder.history.iter().rev() {
-            places.push_history(q);
-        }
-        places.save()
-    }
-
     /// Draws, then waits for messages and applies them, until quit. Returns the load errors
     /// when loading ended with nothing loaded.
     pub(super) fn run(
@@ -65,6 +40,12 @@ impl Loop {
             // Apply everything already waiting before drawing once.
             while let Ok(msg) = rx.try_recv() {
                 done |= self.handle(app, msg)?;
+            }
+            if app.take_save_request() {
+                app.remember();
+                if let Err(e) = keep::save(app) {
+                    app.messages.push(e);
+                }
             }
             if app.quit {
                 break;
@@ -95,6 +76,13 @@ impl Loop {
     /// Applies one message; true when loading has just finished.
     fn handle(&mut self, app: &mut App, msg: Msg) -> anyhow::Result<bool> {
         match msg {
+            Msg::Input(Event::Key(k)) if app.marks.open && !app.help => {
+                if let Some(a) =
+                    keymap::lookup_marks(&k).filter(|_| k.kind != KeyEventKind::Release)
+                {
+                    app.update(a);
+                }
+            }
             Msg::Input(Event::Key(k))
                 if app.finder.open && !app.help && k.kind != KeyEventKind::Release =>
             {
@@ -107,7 +95,18 @@ impl Loop {
             }
             Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
             Msg::Found(n) => app.set_progress(Some(n)),
-            Msg::Loaded(doc) => app.add_document(doc),
+            Msg::Loaded(doc, key) => app.add_keyed_document(doc, Some(key)),
+            Msg::Reloaded(doc, key) => {
+                app.upsert_document(doc, Some(key));
+                keep::reindex(app, &self.tx);
+            }
+            Msg::Watch(e) => {
+                let removed = matches!(e, crate::watch::WatchEvent::Removed(_));
+                keep::on_watch(app, e, &self.tx);
+                if removed {
+                    keep::reindex(app, &self.tx);
+                }
+            }
             Msg::Failed(e) => app.add_error(&e),
             Msg::Done => {
                 app.set_progress(None);

@@ -47,13 +47,13 @@ fn section(
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let (w, h) = (w.min(area.width), h.min(area.height));
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
 /// A popup frame: clears `r`, draws the border and title, returns the inside.
-fn popup(theme: &Theme, r: Rect, title: &str, buf: &mut Buffer) -> Rect {
+pub(super) fn popup(theme: &Theme, r: Rect, title: &str, buf: &mut Buffer) -> Rect {
     Clear.render(r, buf);
     // A wide glyph just left of the popup would cover its left border on a real terminal
     // (the diff skips the cell it overlaps): blank it.
@@ -100,7 +100,12 @@ impl Widget for HelpView<'_> {
             ));
             let mut s = section(t, self.focus, &[Context::Outline], strings::HELP_OUTLINE);
             s.push(Line::default());
-            s.extend(section(t, self.focus, &[Context::Numbers], strings::HELP_NUMBERS));
+            s.extend(section(
+                t,
+                self.focus,
+                &[Context::Numbers, Context::Places],
+                strings::HELP_NUMBERS,
+            ));
             s
         };
         right.push(Line::default());

@@ -18,6 +18,10 @@ pub enum Context {
     Document,
     /// Anywhere.
     Global,
+    /// Bookmarks, from either pane (`b`, `'`).
+    Places,
+    /// In the bookmark list (movement keys work there too).
+    Marks,
     /// In the finder (other keys edit the query line).
     Finder,
     /// The metrics views' doors, from either pane (`m`, `c`).
@@ -66,7 +70,9 @@ const fn b(context: Context, keys: &'static [Key], action: Action, help: &'stati
     Binding { context, keys, action, help }
 }
 
-use Context::{Document, Finder, Global, Metrics, Move, Numbers, Outline, Reader, Views};
+use Context::{
+    Document, Finder, Global, Marks, Metrics, Move, Numbers, Outline, Places, Reader, Views,
+};
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -91,6 +97,8 @@ pub const KEYMAP: &[Binding] = &[
     b(Document, &[k('N')], Action::PrevHit, "previous search hit"),
     b(Numbers, &[k('m')], Action::OpenMetrics, "table of all metrics"),
     b(Numbers, &[k('c')], Action::OpenCompare, "compare a metric"),
+    b(Places, &[k('b')], Action::ToggleBookmark, "bookmark line / unmark"),
+    b(Places, &[k('\'')], Action::OpenBookmarks, "list bookmarks, jump"),
     b(Outline, &[code(Enter)], Action::Open, "show in the reader"),
     b(Outline, &[k('l'), code(Right)], Action::Expand, "expand / first child"),
     b(Outline, &[k('h'), code(Left)], Action::Collapse, "collapse / parent"),
@@ -114,7 +122,24 @@ pub const KEYMAP: &[Binding] = &[
     b(Finder, &[code(PageUp)], Action::PageUp, "results: a screen up"),
     b(Finder, &[code(Up)], Action::HistoryBack, "recall an older query"),
     b(Finder, &[code(Down)], Action::HistoryForward, "recall a newer query"),
+    b(Marks, &[code(Enter)], Action::Open, "bookmarks: jump to it"),
+    b(Marks, &[k('d')], Action::DeleteBookmark, "bookmarks: delete it"),
 ];
+
+/// The bookmark list's action for `event`: its own keys, then the movement keys, `Esc`,
+/// `'` (closes) and the quit keys.
+pub fn lookup_marks(event: &KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if event.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
+        return None;
+    }
+    let hit = |b: &&Binding| b.keys.iter().any(|key| key.code == event.code && key.ctrl == ctrl);
+    let usable = |b: &&Binding| {
+        matches!(b.context, Marks | Move)
+            || matches!(b.action, Action::Close | Action::Quit | Action::OpenBookmarks)
+    };
+    KEYMAP.iter().filter(usable).find(hit).map(|b| b.action)
+}
 
 /// The finder's own action for `event`; `None` means the key edits the query line (Emacs
 /// keys: Ctrl-a/e/b/f/d/h/k/u/w, Alt-b/f, Ctrl-y, …; tui-textarea's own Ctrl-j deletes to
@@ -138,8 +163,8 @@ pub fn applies(binding: &Binding, focus: Focus) -> bool {
         Move => true,
         // `!` is part of the query language (`!exclude`): typed in the views, not a key.
         Global => !(focus.takes_text() && binding.action == Action::ShowMessages),
-        Document | Numbers => matches!(focus, Focus::Reader | Focus::Outline),
-        Finder => false,
+        Document | Numbers | Places => matches!(focus, Focus::Reader | Focus::Outline),
+        Finder | Marks => false,
         Reader => focus == Focus::Reader,
         Outline => focus == Focus::Outline,
         Metrics => focus == Focus::Metrics,
@@ -288,13 +313,19 @@ mod tests {
     }
 
     #[test]
-    fn reserved_keys_stay_unbound() {
-        for c in ['b', '\''] {
-            for focus in [Focus::Reader, Focus::Outline] {
-                let e = key(KeyCode::Char(c), KeyModifiers::NONE);
-                assert_eq!(lookup(&e, focus), None, "{c} is reserved");
-            }
+    fn bookmark_keys_work_from_both_panes_and_in_the_list() {
+        let none = KeyModifiers::NONE;
+        for focus in [Focus::Reader, Focus::Outline] {
+            let b = lookup(&key(KeyCode::Char('b'), none), focus);
+            assert_eq!(b, Some(Action::ToggleBookmark));
+            let q = lookup(&key(KeyCode::Char('\''), none), focus);
+            assert_eq!(q, Some(Action::OpenBookmarks));
         }
+        assert_eq!(lookup_marks(&key(KeyCode::Enter, none)), Some(Action::Open));
+        assert_eq!(lookup_marks(&key(KeyCode::Char('j'), none)), Some(Action::Down));
+        assert_eq!(lookup_marks(&key(KeyCode::Char('d'), none)), Some(Action::DeleteBookmark));
+        assert_eq!(lookup_marks(&key(KeyCode::Esc, none)), Some(Action::Close));
+        assert_eq!(lookup_marks(&key(KeyCode::Char(']'), none)), None, "no reader keys");
     }
 
     #[test]

@@ -62,6 +62,11 @@ impl Widget for ReaderView<'_> {
                 }
             }
             draw_row(buf, area, y, text, row.range.clone(), &spans, theme);
+            // A bookmarked line is marked in the padding column left of its first row.
+            let padded = area.x > app.geometry.reader.x + 1;
+            if padded && row.range.start == 0 && app.is_bookmarked(app.reader.doc, row.line) {
+                buf[(area.x - 1, y)].set_symbol(strings::BOOKMARK_MARK).set_style(theme.key);
+            }
         }
     }
 }

@@ -43,6 +43,10 @@ impl Widget for StatusView<'_> {
             Some(Note::NoSearch) => Some(strings::NO_SEARCH.to_string()),
             Some(Note::Hit(i, n)) => Some(strings::hit_of(i, n)),
             Some(Note::NoMore) => Some(strings::NO_MORE.to_string()),
+            Some(Note::BookmarkSet(line)) => Some(strings::bookmark_set(line)),
+            Some(Note::BookmarkRemoved(line)) => Some(strings::bookmark_removed(line)),
+            Some(Note::NoBookmarks) => Some(strings::NO_BOOKMARKS.to_string()),
+            Some(Note::DocRemoved) => Some(strings::DOC_REMOVED.to_string()),
             Some(Note::NoMetric) => Some(strings::NO_METRIC.to_string()),
             None => None,
         };

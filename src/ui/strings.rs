@@ -24,7 +24,7 @@ pub const HELP_OUTLINE: &str = "Outline";
 /// Help section title.
 pub const HELP_GLOBAL: &str = "Anywhere";
 /// Help section title.
-pub const HELP_NUMBERS: &str = "Metrics";
+pub const HELP_NUMBERS: &str = "Metrics and bookmarks";
 /// Help section title.
 pub const HELP_METRICS: &str = "Metrics table and compare";
 /// The help line for typing in the views (not a binding of its own).
@@ -160,3 +160,26 @@ pub const HINTS_COMPARE: &[(&str, &str)] =
     &[("type", "label"), ("Enter", "go"), ("Esc", "back"), ("q", "quit")];
 /// The hint shown whenever there is room: the way to all the others.
 pub const HELP_HINT: (&str, &str) = ("?", "help");
+/// The status note after `b` set a bookmark.
+pub fn bookmark_set(line: usize) -> String {
+    format!("bookmark set at line {line} (' lists them)")
+}
+/// The status note after `b` removed a bookmark.
+pub fn bookmark_removed(line: usize) -> String {
+    format!("bookmark at line {line} removed")
+}
+/// The status note for `'` without bookmarks.
+pub const NO_BOOKMARKS: &str = "no bookmarks yet: b sets one";
+/// The status note when the document read was deleted on disk.
+pub const DOC_REMOVED: &str = "the document was removed on disk; showing its neighbour";
+/// The bookmark list's title.
+pub const BOOKMARKS_TITLE: &str = "Bookmarks (Enter jump, d delete, Esc close)";
+/// A line number in the bookmark list.
+pub fn line_no(line: usize) -> String {
+    format!("{line:>5}")
+}
+/// In the messages when no state directory is known (no home): nothing is remembered.
+pub const NO_STATE_DIR: &str =
+    "no state directory (set GONGWEN_STATE_DIR or HOME): places and bookmarks are not kept";
+/// The mark left of a bookmarked line in the reader (ASCII: one column in every terminal).
+pub const BOOKMARK_MARK: &str = "*";

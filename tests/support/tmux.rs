@@ -19,6 +19,9 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 /// One tmux server with one session named `t`.
 pub struct Tmux {
     socket: String,
+    /// The reader's state directory (`GONGWEN_STATE_DIR` in the pane): remembered places stay
+    /// within one test, never in the user's home.
+    pub state: tempfile::TempDir,
 }
 
 impl Tmux {
@@ -31,9 +34,13 @@ impl Tmux {
             "tmux is required for the end-to-end tests (apt-get install tmux); it was not found"
         );
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let t = Tmux { socket: format!("gongwen-test-{}-{n}", std::process::id()) };
-        let shell =
-            format!("env -i PATH=/usr/bin:/bin HOME=/tmp TERM=tmux-256color PS1='{PROMPT} ' sh");
+        let state = tempfile::tempdir().unwrap();
+        let shell = format!(
+            "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=tmux-256color GONGWEN_STATE_DIR='{}' \
+             PS1='{PROMPT} ' sh",
+            state.path().display()
+        );
+        let t = Tmux { socket: format!("gongwen-test-{}-{n}", std::process::id()), state };
         t.run(&[
             "-f",
             "/dev/null",

@@ -26,6 +26,7 @@ fn position_bookmarks_and_history_survive_a_restart() {
     assert!(p.toggle_bookmark(&k, 2, None));
     p.push_history("xzfy");
     p.push_history("=亿元");
+    p.set_last(&k);
     p.save().expect("save");
     assert_eq!(files_in(dir.path()), [FILE_NAME]);
 
@@ -36,6 +37,7 @@ fn position_bookmarks_and_history_survive_a_restart() {
     assert_eq!(marks.iter().map(|b| b.line).collect::<Vec<_>>(), [2, 7]);
     assert_eq!(marks[1].label.as_deref(), Some("复议"));
     assert_eq!(q.history(), ["=亿元", "xzfy"]);
+    assert_eq!(q.last(), Some(&k), "the document read last is remembered");
 }
 
 #[test]

@@ -1,0 +1,94 @@
+//! The loop's effects for remembered places and watching: reading and saving the places file,
+//! keying loaded documents, and turning the watcher's events into loaded documents. The app
+//! stays pure; this is where its requests meet the disk.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::sync::Arc;
+use std::thread;
+
+use super::Msg;
+use crate::app::App;
+use crate::doc::{self, Document};
+use crate::store::{DocKey, Places};
+use crate::watch::{WatchEvent, Watcher};
+
+impl From<WatchEvent> for Msg {
+    fn from(e: WatchEvent) -> Msg {
+        Msg::Watch(e)
+    }
+}
+
+/// A loaded document with its key (computed off the loop's thread: it hashes the text).
+pub(super) fn loaded(doc: Arc<Document>, bundled: bool) -> Msg {
+    let key = DocKey::of(&doc, bundled);
+    Msg::Loaded(doc, key)
+}
+
+/// Reads the places under the state directory into the app. Without a state directory
+/// nothing is remembered (said once in the messages).
+pub(super) fn open_places(app: &mut App) {
+    match Places::default_dir() {
+        Some(dir) => {
+            let (places, messages) = Places::open(&dir);
+            app.finder.history = places.history().to_vec();
+            app.set_places(places, messages);
+        }
+        None => app.messages.push(crate::ui::strings::NO_STATE_DIR.to_string()),
+    }
+}
+
+/// Saves the places; a failure is a message, never fatal.
+pub(super) fn save(app: &mut App) -> Result<(), String> {
+    if app.places.store.file().as_os_str().is_empty() {
+        return Ok(()); // no state directory
+    }
+    app.places.store.save()
+}
+
+/// Starts watching the opened paths (none for the bundled samples). The watcher must be kept
+/// alive as long as the reader runs.
+pub(super) fn watch(paths: &[PathBuf], tx: Sender<Msg>, app: &mut App) -> Option<Watcher> {
+    if paths.is_empty() {
+        return None;
+    }
+    match Watcher::spawn(paths, tx) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            app.messages.push(e);
+            None
+        }
+    }
+}
+
+/// Applies one watch event: added and changed files are loaded in the background (they come
+/// back as [`Msg::Reloaded`]); a removed one leaves the reader at once.
+pub(super) fn on_watch(app: &mut App, event: WatchEvent, tx: &Sender<Msg>) {
+    match event {
+        WatchEvent::Added(path) | WatchEvent::Changed(path) => {
+            let tx = tx.clone();
+            thread::spawn(move || {
+                let msg = match doc::load::load_file(&path) {
+                    Ok(d) => {
+                        let key = DocKey::of(&d, false);
+                        Msg::Reloaded(Arc::new(d), key)
+                    }
+                    Err(e) => Msg::Watch(WatchEvent::Error(e.to_string())),
+                };
+                let _ = tx.send(msg);
+            });
+        }
+        WatchEvent::Removed(path) => app.remove_document(&path.display().to_string()),
+        WatchEvent::Error(e) => app.messages.push(e),
+    }
+}
+
+/// Rebuilds the search index after the watcher changed the documents (off the loop's thread;
+/// it arrives as [`Msg::Indexed`] like the loader's).
+pub(super) fn reindex(app: &App, tx: &Sender<Msg>) {
+    let docs = app.docs.clone();
+    let tx = tx.clone();
+    thread::spawn(move || {
+        let _ = tx.send(Msg::Indexed(Arc::new(crate::search::Index::build(&docs))));
+    });
+}
