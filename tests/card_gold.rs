@@ -20,7 +20,7 @@ fn load(name: &str) -> (Document, Value) {
         .unwrap_or_else(|e| panic!("{name}: gold file: {e}"));
     let gold: Value = serde_json::from_str(&gold_text).unwrap_or_else(|e| panic!("{name}: {e}"));
     let file = gold["file"].as_str().unwrap_or_else(|| panic!("{name}: gold has no file"));
-    let path = format!("samples/{file}");
+    let path = format!("tests/samples/{file}");
     let text = std::fs::read_to_string(root.join(&path))
         .unwrap_or_else(|e| panic!("{name}: sample {path}: {e}"));
     (Document::new(path, "UTF-8", Format::Text, text), gold)

@@ -35,7 +35,7 @@ fn gold(name: &str) -> Value {
 }
 
 fn sample(name: &str) -> String {
-    root().join("samples").join(format!("{name}.txt")).display().to_string()
+    root().join("tests/samples").join(format!("{name}.txt")).display().to_string()
 }
 
 fn json_lines(out: &Output) -> Vec<Value> {

@@ -105,7 +105,7 @@ fn write(path: &Path, text: &str) {
 
 #[test]
 fn files_added_and_changed_in_an_opened_folder_show_up_keeping_the_position() {
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples");
     // A short outline, so that the added report's root row is on screen.
     let body: String =
         (1..=60).map(|i| format!("第{i}行:依法行政工作持续推进,群众满意度不断提高。\n")).collect();

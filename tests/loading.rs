@@ -11,7 +11,7 @@ use gongwen::doc::{Document, Format};
 
 /// The sample reports from the repository: (file name, text).
 fn samples() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples");
     let mut names: Vec<_> = fs::read_dir(&dir)
         .expect("samples folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())

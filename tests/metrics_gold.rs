@@ -30,7 +30,7 @@ fn samples() -> Vec<Sample> {
                     .expect("gold is JSON");
             let file = gold["file"].as_str().expect("gold names its file").to_string();
             let text =
-                std::fs::read_to_string(root.join("samples").join(&file)).expect("sample readable");
+                std::fs::read_to_string(root.join("tests/samples").join(&file)).expect("sample readable");
             Sample { name: file, lines: text.split('\n').map(str::to_string).collect(), gold }
         })
         .collect()

@@ -56,7 +56,7 @@ fn parse_text(text: &str) -> Vec<Heading> {
 }
 
 fn sample(name: &str) -> String {
-    read(&repo().join("samples").join(format!("{name}.txt")))
+    read(&repo().join("tests/samples").join(format!("{name}.txt")))
 }
 
 /// Describes every difference between `want` and `got`, one per line, keyed by line number.

@@ -244,6 +244,13 @@ mod tests {
         assert_eq!(rows("ab\u{202e}cd", 2), ["ab\u{202e}", "cd"]);
     }
 
+    #[test]
+    fn cases_proptest_once_found_keep_the_invariants() {
+        check_cover("aa{𠀀", 1);
+        check_cover("，？、", 2);
+        check_cover(" )a{ぁ", 2);
+    }
+
     proptest::proptest! {
         #[test]
         fn arbitrary_text_keeps_the_invariants(s in "(?s).{0,200}", width in 1usize..60) {

@@ -11,7 +11,7 @@ use gongwen::doc::Document;
 
 /// The good document loaded beside every bad input: a repository sample.
 pub fn good() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/weinan-hitech-2020.txt")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/samples/weinan-hitech-2020.txt")
 }
 
 /// The good sample loaded alone.
