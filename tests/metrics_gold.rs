@@ -29,8 +29,8 @@ fn samples() -> Vec<Sample> {
                 serde_json::from_str(&std::fs::read_to_string(&p).expect("gold readable"))
                     .expect("gold is JSON");
             let file = gold["file"].as_str().expect("gold names its file").to_string();
-            let text =
-                std::fs::read_to_string(root.join("tests/samples").join(&file)).expect("sample readable");
+            let text = std::fs::read_to_string(root.join("tests/samples").join(&file))
+                .expect("sample readable");
             Sample { name: file, lines: text.split('\n').map(str::to_string).collect(), gold }
         })
         .collect()

@@ -9,6 +9,9 @@ pub const SAMPLES: [(&str, &[u8]); 5] = [
         include_bytes!("../../tests/samples/tianjin-binhai-hitech-2020.txt"),
     ),
     ("weinan-hitech-2020.txt", include_bytes!("../../tests/samples/weinan-hitech-2020.txt")),
-    ("xiamen-torch-hitech-2019.txt", include_bytes!("../../tests/samples/xiamen-torch-hitech-2019.txt")),
+    (
+        "xiamen-torch-hitech-2019.txt",
+        include_bytes!("../../tests/samples/xiamen-torch-hitech-2019.txt"),
+    ),
     ("zhongshan-torch-2019.txt", include_bytes!("../../tests/samples/zhongshan-torch-2019.txt")),
 ];
