@@ -124,6 +124,9 @@ fn main() {
         return;
     }
     report("samples (5 reports)", "");
-    let dir = corpus(REPORTS);
-    report(&format!("{REPORTS} reports (folder)"), &dir.display().to_string());
+    // `GONGWEN_BENCH_REPORTS=20000 cargo bench --bench first_frame` for the scale figures.
+    let n = std::env::var("GONGWEN_BENCH_REPORTS").ok().and_then(|v| v.parse().ok());
+    let n = n.unwrap_or(REPORTS);
+    let dir = corpus(n);
+    report(&format!("{n} reports (folder)"), &dir.display().to_string());
 }
