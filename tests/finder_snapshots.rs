@@ -16,6 +16,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::Terminal;
 
+#[path = "support/screen.rs"]
+mod screen;
+use screen::text;
+
 /// The samples loaded and indexed (synchronously here; the reader does it off the UI thread).
 fn indexed_app(w: u16, h: u16) -> App {
     let mut app = App::new(w, h);
@@ -55,25 +59,6 @@ fn draw(app: &App) -> (Buffer, Option<Position>) {
         assert_eq!(at, w, "the terminal cursor is where the finder puts it");
     }
     (t.backend().buffer().clone(), wanted)
-}
-
-/// The screen as text, wide glyphs once.
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Cells of row `y` styled as hits, as text.

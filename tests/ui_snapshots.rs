@@ -10,6 +10,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
 
+#[path = "support/screen.rs"]
+mod screen;
+use screen::text;
+
 fn samples_app(w: u16, h: u16) -> App {
     let mut app = App::new(w, h);
     for d in load_samples() {
@@ -24,25 +28,6 @@ fn draw(app: &App, theme: &Theme) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| render(app, theme, f)).unwrap();
     t.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row (wide glyphs once, their hidden cells skipped).
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn screen(app: &App) -> String {
