@@ -16,10 +16,11 @@
 //! The watching thread ends when the receiver is dropped (noticed at the next event) or when
 //! the [`Watcher`] is dropped.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
+use std::time::SystemTime;
 
 use notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult, DebouncedEventKind, Debouncer};
@@ -81,10 +82,17 @@ impl Watcher {
                 Err(e) => problems.push(format!("{}: cannot watch for changes ({e})", p.display())),
             }
         }
-        let mut known = BTreeSet::new();
+        let mut found = BTreeSet::new();
         for root in &roots {
-            scan(&root.watched, root, &mut known);
+            scan(&root.watched, root, &mut found);
         }
+        let known = found
+            .into_iter()
+            .map(|f| {
+                let s = stamp(&f);
+                (f, s)
+            })
+            .collect();
         std::thread::Builder::new()
             .name("gongwen-watch".into())
             .spawn(move || {
@@ -149,7 +157,18 @@ impl Root {
 /// The roots and the document files known under them.
 struct State {
     roots: Vec<Root>,
-    known: BTreeSet<PathBuf>,
+    /// Every document file under the roots, with its size and modification time when last
+    /// seen: opening or reading a file (the loader does, at start) also makes the system
+    /// report it, and only a new stamp is a change.
+    known: BTreeMap<PathBuf, Stamp>,
+}
+
+/// Size and modification time of a file.
+type Stamp = Option<(u64, SystemTime)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
 }
 
 impl State {
@@ -168,7 +187,9 @@ impl State {
                 let mut found = BTreeSet::new();
                 scan(&path, root, &mut found);
                 for f in found {
-                    if self.known.insert(f.clone()) {
+                    if !self.known.contains_key(&f) {
+                        let s = stamp(&f);
+                        self.known.insert(f.clone(), s);
                         events.push(WatchEvent::Added(root.shown(&f)));
                     }
                 }
@@ -176,15 +197,18 @@ impl State {
                 if !is_document(&path, root) {
                     continue;
                 }
-                if self.known.insert(path.clone()) {
-                    events.push(WatchEvent::Added(root.shown(&path)));
-                } else {
-                    events.push(WatchEvent::Changed(root.shown(&path)));
+                let now = stamp(&path);
+                match self.known.insert(path.clone(), now) {
+                    None => events.push(WatchEvent::Added(root.shown(&path))),
+                    Some(before) if before != now => {
+                        events.push(WatchEvent::Changed(root.shown(&path)));
+                    }
+                    Some(_) => {} // only read (the loader, an editor): not a change
                 }
             } else {
                 // Gone: the file itself, or a folder with everything known under it.
                 let gone: Vec<PathBuf> =
-                    self.known.iter().filter(|k| k.starts_with(&path)).cloned().collect();
+                    self.known.keys().filter(|k| k.starts_with(&path)).cloned().collect();
                 for g in gone {
                     self.known.remove(&g);
                     events.push(WatchEvent::Removed(root.shown(&g)));

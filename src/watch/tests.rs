@@ -128,3 +128,22 @@ fn a_missing_path_is_reported_and_the_others_still_watched() {
     fs::write(&file, "a").expect("write");
     assert_eq!(next(&rx), WatchEvent::Added(file));
 }
+
+#[test]
+fn reading_a_document_is_not_a_change() {
+    // The reader's own loading opens every file: that must not come back as a change (it
+    // would reload and re-index every document, again and again).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().to_path_buf();
+    let read = root.join("a.txt");
+    let written = root.join("b.txt");
+    fs::write(&read, "一、总则").expect("write");
+    fs::write(&written, "一、总则").expect("write");
+    let (_w, rx) = watch(std::slice::from_ref(&root));
+    for _ in 0..3 {
+        assert_eq!(fs::read_to_string(&read).expect("read"), "一、总则");
+    }
+    fs::write(&written, "一、总则\n二、附则").expect("rewrite");
+    let got = collect_until(&rx, |e| *e == WatchEvent::Changed(written.clone()));
+    assert_eq!(got, [WatchEvent::Changed(written)], "reads of a.txt reported");
+}
