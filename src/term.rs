@@ -100,7 +100,8 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     app.set_progress(Some(0));
     keep::open_places(&mut app);
     let _watcher = keep::watch(&opts.paths, tx.clone(), &mut app);
-    let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default() };
+    let reindexer = keep::Reindexer::spawn(tx.clone());
+    let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
     if !app.docs.is_empty() {

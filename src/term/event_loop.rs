@@ -22,6 +22,7 @@ pub(super) struct Loop {
     pub(super) tx: Sender<Msg>,
     pub(super) worker: Option<Worker>,
     pub(super) query_line: TextArea<'static>,
+    pub(super) reindexer: keep::Reindexer,
 }
 
 impl Loop {
@@ -98,13 +99,13 @@ impl Loop {
             Msg::Loaded(doc, key) => app.add_keyed_document(doc, Some(key)),
             Msg::Reloaded(doc, key) => {
                 app.upsert_document(doc, Some(key));
-                keep::reindex(app, &self.tx);
+                self.reindexer.request(app);
             }
             Msg::Watch(e) => {
                 let removed = matches!(e, crate::watch::WatchEvent::Removed(_));
                 keep::on_watch(app, e, &self.tx);
                 if removed {
-                    keep::reindex(app, &self.tx);
+                    self.reindexer.request(app);
                 }
             }
             Msg::Failed(e) => app.add_error(&e),

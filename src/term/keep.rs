@@ -67,7 +67,8 @@ pub(super) fn on_watch(app: &mut App, event: WatchEvent, tx: &Sender<Msg>) {
     match event {
         WatchEvent::Added(path) | WatchEvent::Changed(path) => {
             let tx = tx.clone();
-            thread::spawn(move || {
+            // On the shared pool: a burst of changes (a checkout, a sync) is not a thread each.
+            rayon::spawn(move || {
                 let msg = match doc::load::load_file(&path) {
                     Ok(d) => {
                         let key = DocKey::of(&d, false);
@@ -83,12 +84,31 @@ pub(super) fn on_watch(app: &mut App, event: WatchEvent, tx: &Sender<Msg>) {
     }
 }
 
-/// Rebuilds the search index after the watcher changed the documents (off the loop's thread;
-/// it arrives as [`Msg::Indexed`] like the loader's).
-pub(super) fn reindex(app: &App, tx: &Sender<Msg>) {
-    let docs = app.docs.clone();
-    let tx = tx.clone();
-    thread::spawn(move || {
-        let _ = tx.send(Msg::Indexed(Arc::new(crate::search::Index::build(&docs))));
-    });
+/// Rebuilds the search index after the watcher changed the documents, on one thread of its
+/// own; a burst of changes builds once, for the newest set of documents, not once per file.
+/// The index arrives as [`Msg::Indexed`] like the loader's.
+pub(super) struct Reindexer(Sender<Vec<Arc<crate::doc::Document>>>);
+
+impl Reindexer {
+    /// Starts the thread; it ends when the reindexer is dropped.
+    pub(super) fn spawn(tx: Sender<Msg>) -> Reindexer {
+        let (docs_tx, docs_rx) = std::sync::mpsc::channel::<Vec<Arc<crate::doc::Document>>>();
+        thread::spawn(move || {
+            while let Ok(mut docs) = docs_rx.recv() {
+                while let Ok(newer) = docs_rx.try_recv() {
+                    docs = newer;
+                }
+                let index = crate::search::Index::build(&docs);
+                if tx.send(Msg::Indexed(Arc::new(index))).is_err() {
+                    return;
+                }
+            }
+        });
+        Reindexer(docs_tx)
+    }
+
+    /// Asks for an index of the app's documents as they are now.
+    pub(super) fn request(&self, app: &App) {
+        let _ = self.0.send(app.docs.clone());
+    }
 }
