@@ -57,12 +57,7 @@ impl Document {
         text: String,
     ) -> Self {
         let text = normalize_line_ends(text);
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        // A final line end does not open another (empty) line.
-        if line_starts.len() > 1 && line_starts.last() == Some(&text.len()) {
-            line_starts.pop();
-        }
+        let line_starts = line_starts(&text);
         let mut doc = Document {
             path: path.into(),
             encoding: encoding.into(),
@@ -160,6 +155,17 @@ impl Document {
         let (first, last) = (self.card.body_first_line.max(1), self.card.body_last_line);
         (first..=last.min(self.line_count())).map(move |n| (n, self.line(n)))
     }
+}
+
+/// Byte offsets of the line starts of `text` (line ends already `\n`).
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    // A final line end does not open another (empty) line.
+    if starts.len() > 1 && starts.last() == Some(&text.len()) {
+        starts.pop();
+    }
+    starts
 }
 
 /// Turns CRLF and lone CR line ends into `\n`, in place (a large file is not copied).

@@ -1,6 +1,6 @@
 //! Building a document from parse results kept elsewhere (the on-disk cache), without parsing.
 
-use super::{card::Card, normalize_line_ends, Document, Format};
+use super::{card::Card, line_starts, normalize_line_ends, Document, Format};
 use crate::metrics::Metric;
 use crate::outline::Heading;
 
@@ -27,16 +27,6 @@ impl Document {
         doc.metrics = metrics;
         doc
     }
-}
-
-/// Byte offsets of the line starts, as [`Document::new`] computes them.
-fn line_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    if starts.len() > 1 && starts.last() == Some(&text.len()) {
-        starts.pop();
-    }
-    starts
 }
 
 #[cfg(test)]
