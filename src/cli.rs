@@ -157,6 +157,29 @@ pub fn load(paths: &[PathBuf], cache: &Cache) -> Result<Vec<Document>, i32> {
     Ok(docs)
 }
 
+/// Loads `paths` and writes one record per document: `to_json` as a JSON line with `--json`,
+/// else `human` (given whether a document came before it). The loop `outline` and `info` share.
+pub fn per_document(
+    json: bool,
+    paths: &[PathBuf],
+    cache: &Cache,
+    to_json: fn(&Document) -> serde_json::Value,
+    human: fn(&mut output::Out, &Document, bool) -> bool,
+) -> i32 {
+    let docs = match load(paths, cache) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let mut out = output::Out::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let more = if json { out.json(&to_json(doc)) } else { human(&mut out, doc, i > 0) };
+        if !more {
+            break;
+        }
+    }
+    out.finish()
+}
+
 /// Parses the arguments and runs; returns the process exit code.
 pub fn main() -> i32 {
     let args = Args::parse();

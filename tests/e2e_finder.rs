@@ -6,19 +6,10 @@
 #[path = "support/tmux.rs"]
 mod tmux;
 
-use tmux::{Tmux, PROMPT};
+use tmux::{reader_rows, Tmux, PROMPT};
 use unicode_width::UnicodeWidthStr;
 
 const BIN: &str = env!("CARGO_BIN_EXE_gongwen");
-
-/// The reading pane's part of each screen row (right of the outline's border).
-fn reader_rows(screen: &str) -> Vec<String> {
-    screen
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once("││").map(|(_, r)| r.trim_end_matches('│').trim().to_string()))
-        .collect()
-}
 
 fn shows_reader(s: &str) -> bool {
     s.contains("Outline") && s.contains('%') && reader_rows(s).iter().any(|r| r.contains("法治"))

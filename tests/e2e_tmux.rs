@@ -6,18 +6,9 @@
 #[path = "support/tmux.rs"]
 mod tmux;
 
-use tmux::{Tmux, PROMPT};
+use tmux::{reader_rows, Tmux, PROMPT};
 
 const BIN: &str = env!("CARGO_BIN_EXE_gongwen");
-
-/// The reading pane's part of each screen row (right of the outline's border).
-fn reader_rows(screen: &str) -> Vec<String> {
-    screen
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once("││").map(|(_, r)| r.trim_end_matches('│').trim().to_string()))
-        .collect()
-}
 
 /// The outline's entries (markers and truncation marks removed).
 fn outline_rows(screen: &str) -> Vec<String> {

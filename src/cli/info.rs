@@ -10,18 +10,7 @@ use crate::store::Cache;
 
 /// Runs `gongwen info`; returns the exit code.
 pub fn run(json: bool, paths: &[PathBuf], cache: &Cache) -> i32 {
-    let docs = match super::load(paths, cache) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let mut out = Out::new();
-    for (i, doc) in docs.iter().enumerate() {
-        let more = if json { out.json(&to_json(doc)) } else { card(&mut out, doc, i > 0) };
-        if !more {
-            break;
-        }
-    }
-    out.finish()
+    super::per_document(json, paths, cache, to_json, card)
 }
 
 /// The stable JSON object of CLI.md for one document's card.

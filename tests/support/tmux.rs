@@ -130,3 +130,13 @@ impl Drop for Tmux {
         let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
     }
 }
+
+/// The reading pane's part of each screen row (right of the outline's border).
+#[allow(dead_code)] // not every suite that includes this file reads the pane
+pub fn reader_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once("││").map(|(_, r)| r.trim_end_matches('│').trim().to_string()))
+        .collect()
+}
