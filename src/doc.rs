@@ -145,6 +145,11 @@ impl Document {
         }
     }
 
+    /// The enclosing heading of `metric` (one of this document's metrics), if any.
+    pub fn metric_heading(&self, metric: &Metric) -> Option<&Heading> {
+        self.headings.get(metric.heading?)
+    }
+
     /// The last component of the path.
     pub fn file_name(&self) -> &str {
         self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
