@@ -75,6 +75,9 @@ impl Document {
         let (first, last) = (doc.card.body_first_line, doc.card.body_last_line);
         doc.metrics = metrics::extract(doc.lines(), &doc.headings);
         doc.metrics.retain(|m| (first..=last).contains(&m.line));
+        // Kept for the whole run: no spare capacity.
+        doc.headings.shrink_to_fit();
+        doc.metrics.shrink_to_fit();
         doc
     }
 

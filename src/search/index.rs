@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::fold::fold_mapped;
 use super::items::{doc_items, metric_text, Item, Kind, NONE};
 use super::pinyin;
-use super::postings::{Builder, Frozen, Posting};
+use super::postings::{Lists, Posting};
 use crate::doc::Document;
 
 /// Pinyin keys start here (above every code point).
@@ -81,17 +81,14 @@ struct Shard {
     /// List numbers of keys outside the dense range (characters beyond the BMP); the lists
     /// of dense keys are numbered by dense slot divided by [`SHARDS`].
     sparse: KeyMap,
-    /// The lists while the index is built.
-    building: Builder,
-    /// The lists once built.
-    lists: Frozen,
+    lists: Lists,
 }
 
 const DENSE_LISTS: usize = (4 * DENSE as usize).div_ceil(SHARDS);
 
 impl Shard {
     fn new() -> Self {
-        Shard { building: Builder::new(DENSE_LISTS), ..Shard::default() }
+        Shard { sparse: KeyMap::default(), lists: Lists::new(DENSE_LISTS) }
     }
 
     fn push(&mut self, key: u32, id: u32) {
@@ -100,18 +97,17 @@ impl Shard {
             None => match self.sparse.get(&key) {
                 Some(&l) => l,
                 None => {
-                    let l = self.building.add_list();
+                    let l = self.lists.add_list();
                     self.sparse.insert(key, l);
                     l
                 }
             },
         };
-        self.building.push(list, id);
+        self.lists.push(list, id);
     }
 
-    fn freeze(&mut self) {
-        self.lists = self.building.freeze();
-        self.building = Builder::default();
+    fn finish(&mut self) {
+        self.lists.finish();
         self.sparse.shrink_to_fit();
     }
 
@@ -332,7 +328,7 @@ impl Index {
                 }
             });
         }
-        index.shards.par_iter_mut().for_each(Shard::freeze);
+        index.shards.iter_mut().for_each(Shard::finish);
         for (id, it) in index.items.iter().enumerate() {
             index.by_kind[kind_slot(it.kind)].push(id as u32);
         }
