@@ -11,8 +11,8 @@
 /// Bytes per block: the index of the next block, then payload.
 const BLOCK: usize = 64;
 const PAYLOAD: usize = BLOCK - 4;
-/// Blocks per arena chunk (256 KiB).
-const CHUNK_BLOCKS: usize = 4096;
+/// Blocks per arena chunk (64 KiB: a shard wastes at most one chunk's unused end).
+const CHUNK_BLOCKS: usize = 1024;
 const NIL: u32 = u32::MAX;
 
 /// One list.
@@ -41,19 +41,22 @@ pub(crate) struct Lists {
     arena: Vec<Box<[u8]>>,
     /// Blocks handed out.
     blocks: usize,
+    /// For each list number, its chain in `chains`, or [`NIL`] while it is empty (most of the
+    /// numbers, which are one per character of the BMP: 4 bytes each, not a whole chain).
+    lists: Vec<u32>,
     chains: Vec<Chain>,
 }
 
 impl Lists {
     /// `lists` empty lists.
     pub fn new(lists: usize) -> Self {
-        Lists { arena: Vec::new(), blocks: 0, chains: vec![Chain::default(); lists] }
+        Lists { arena: Vec::new(), blocks: 0, lists: vec![NIL; lists], chains: Vec::new() }
     }
 
     /// Adds an empty list; its number.
     pub fn add_list(&mut self) -> u32 {
-        self.chains.push(Chain::default());
-        (self.chains.len() - 1) as u32
+        self.lists.push(NIL);
+        (self.lists.len() - 1) as u32
     }
 
     /// Block `b`.
@@ -80,7 +83,13 @@ impl Lists {
 
     /// Appends `id` to list `list`; `id` must be greater than every id already in it.
     pub fn push(&mut self, list: u32, id: u32) {
-        let mut c = self.chains[list as usize];
+        let slot = &mut self.lists[list as usize];
+        if *slot == NIL {
+            *slot = self.chains.len() as u32;
+            self.chains.push(Chain::default());
+        }
+        let chain = *slot as usize;
+        let mut c = self.chains[chain];
         let mut delta = if c.count == 0 { id } else { id - c.last };
         c.last = id;
         c.count += 1;
@@ -103,7 +112,7 @@ impl Lists {
             }
             delta >>= 7;
         }
-        self.chains[list as usize] = c;
+        self.chains[chain] = c;
     }
 
     /// Gives back spare capacity once every id is in.
@@ -114,13 +123,14 @@ impl Lists {
 
     /// List `list`, if it has any id.
     pub fn get(&self, list: u32) -> Option<Posting<'_>> {
-        let c = self.chains.get(list as usize)?;
+        let c = self.chains.get(*self.lists.get(list as usize)? as usize)?;
         (c.count > 0).then_some(Posting { count: c.count, len: c.len, head: c.head, lists: self })
     }
 
     /// Bytes used.
     pub fn heap_bytes(&self) -> usize {
         self.arena.len() * CHUNK_BLOCKS * BLOCK
+            + self.lists.capacity() * 4
             + self.chains.capacity() * std::mem::size_of::<Chain>()
     }
 }
