@@ -1,19 +1,38 @@
 //! Posting lists: for each key (a folded character, or a pair of pinyin initials), the sorted
 //! ids of the items that contain it, delta- and varint-encoded (about a byte per entry).
 //!
-//! Each list is a chain of 64-byte blocks (the index of the next block, then payload) in one
+//! Each list is a chain of blocks (the arena position of the next block, then payload) in one
 //! arena per shard, so that thousands of growing lists neither reallocate one by one nor
 //! leave the heap fragmented. The chains are also the finished form: copying every list into
 //! one exact-size array once built briefly needed both copies, and at 20,000 reports that
-//! copy was the largest part of the peak memory; the blocks' links cost 6 %. The arena grows
-//! by fixed chunks (no doubled array with half of it spare).
+//! copy was the largest part of the peak memory. A list's first block is small (most lists
+//! are short), the others large (a long list is read a cache-friendly stretch at a time);
+//! links and unused block ends cost about 3 %. The arena grows by fixed chunks (no doubled
+//! array with half of it spare).
 
-/// Bytes per block: the index of the next block, then payload.
-const BLOCK: usize = 64;
-const PAYLOAD: usize = BLOCK - 4;
-/// Blocks per arena chunk (64 KiB: a shard wastes at most one chunk's unused end).
-const CHUNK_BLOCKS: usize = 1024;
+/// The arena's unit: blocks start at a multiple of it, and are addressed in units.
+const UNIT: usize = 64;
+/// Units of a list's first block and of every later block.
+const FIRST_UNITS: usize = 1;
+const LATER_UNITS: usize = 8;
+/// Payload bytes of a first and a later block (after the 4-byte link).
+const FIRST_PAYLOAD: usize = FIRST_UNITS * UNIT - 4;
+const LATER_PAYLOAD: usize = LATER_UNITS * UNIT - 4;
+/// Units per arena chunk (64 KiB); a block never straddles two chunks.
+const CHUNK_UNITS: usize = 1024;
 const NIL: u32 = u32::MAX;
+
+/// Where byte `len` of a list's payload goes: (whether it opens a new block, the offset in
+/// its block after the link, the units of that block).
+#[inline]
+fn place(len: usize) -> (bool, usize, usize) {
+    if len < FIRST_PAYLOAD {
+        (len == 0, len, FIRST_UNITS)
+    } else {
+        let at = (len - FIRST_PAYLOAD) % LATER_PAYLOAD;
+        (at == 0, at, LATER_UNITS)
+    }
+}
 
 /// One list.
 #[derive(Clone, Copy)]
@@ -37,10 +56,10 @@ impl Default for Chain {
 /// Posting lists, numbered from 0.
 #[derive(Default)]
 pub(crate) struct Lists {
-    /// Chunks of [`CHUNK_BLOCKS`] blocks; block `b` is in chunk `b / CHUNK_BLOCKS`.
+    /// Chunks of [`CHUNK_UNITS`] units; unit `u` is in chunk `u / CHUNK_UNITS`.
     arena: Vec<Box<[u8]>>,
-    /// Blocks handed out.
-    blocks: usize,
+    /// Units handed out (including those skipped at a chunk's end).
+    units: usize,
     /// For each list number, its chain in `chains`, or [`NIL`] while it is empty (most of the
     /// numbers, which are one per character of the BMP: 4 bytes each, not a whole chain).
     lists: Vec<u32>,
@@ -50,7 +69,7 @@ pub(crate) struct Lists {
 impl Lists {
     /// `lists` empty lists.
     pub fn new(lists: usize) -> Self {
-        Lists { arena: Vec::new(), blocks: 0, lists: vec![NIL; lists], chains: Vec::new() }
+        Lists { arena: Vec::new(), units: 0, lists: vec![NIL; lists], chains: Vec::new() }
     }
 
     /// Adds an empty list; its number.
@@ -59,26 +78,30 @@ impl Lists {
         (self.lists.len() - 1) as u32
     }
 
-    /// Block `b`.
-    fn block(&self, b: u32) -> &[u8] {
-        let b = b as usize;
-        &self.arena[b / CHUNK_BLOCKS][(b % CHUNK_BLOCKS) * BLOCK..][..BLOCK]
+    /// The block of `units` units at unit `u`.
+    fn block(&self, u: u32, units: usize) -> &[u8] {
+        let u = u as usize;
+        &self.arena[u / CHUNK_UNITS][(u % CHUNK_UNITS) * UNIT..][..units * UNIT]
     }
 
-    fn block_mut(&mut self, b: u32) -> &mut [u8] {
-        let b = b as usize;
-        &mut self.arena[b / CHUNK_BLOCKS][(b % CHUNK_BLOCKS) * BLOCK..][..BLOCK]
+    fn block_mut(&mut self, u: u32, units: usize) -> &mut [u8] {
+        let u = u as usize;
+        &mut self.arena[u / CHUNK_UNITS][(u % CHUNK_UNITS) * UNIT..][..units * UNIT]
     }
 
-    /// A new block, its next-block index set to none.
-    fn new_block(&mut self) -> u32 {
-        if self.blocks == self.arena.len() * CHUNK_BLOCKS {
-            self.arena.push(vec![0; CHUNK_BLOCKS * BLOCK].into_boxed_slice());
+    /// A new block of `units` units, its link set to none; its first unit.
+    fn new_block(&mut self, units: usize) -> u32 {
+        let in_chunk = self.units % CHUNK_UNITS;
+        if self.units == self.arena.len() * CHUNK_UNITS || in_chunk + units > CHUNK_UNITS {
+            if in_chunk != 0 {
+                self.units += CHUNK_UNITS - in_chunk;
+            }
+            self.arena.push(vec![0; CHUNK_UNITS * UNIT].into_boxed_slice());
         }
-        let b = self.blocks as u32;
-        self.blocks += 1;
-        self.block_mut(b)[..4].copy_from_slice(&NIL.to_le_bytes());
-        b
+        let u = self.units as u32;
+        self.units += units;
+        self.block_mut(u, units)[..4].copy_from_slice(&NIL.to_le_bytes());
+        u
     }
 
     /// Appends `id` to list `list`; `id` must be greater than every id already in it.
@@ -95,17 +118,19 @@ impl Lists {
         c.count += 1;
         loop {
             let byte = if delta >= 0x80 { (delta as u8) | 0x80 } else { delta as u8 };
-            let at = c.len as usize % PAYLOAD;
-            if at == 0 {
-                let b = self.new_block();
+            let (opens, at, units) = place(c.len as usize);
+            if opens {
+                let b = self.new_block(units);
                 if c.tail == NIL {
                     c.head = b;
                 } else {
-                    self.block_mut(c.tail)[..4].copy_from_slice(&b.to_le_bytes());
+                    let tail_units =
+                        if c.len as usize == FIRST_PAYLOAD { FIRST_UNITS } else { units };
+                    self.block_mut(c.tail, tail_units)[..4].copy_from_slice(&b.to_le_bytes());
                 }
                 c.tail = b;
             }
-            self.block_mut(c.tail)[4 + at] = byte;
+            self.block_mut(c.tail, units)[4 + at] = byte;
             c.len += 1;
             if delta < 0x80 {
                 break;
@@ -129,7 +154,7 @@ impl Lists {
 
     /// Bytes used.
     pub fn heap_bytes(&self) -> usize {
-        self.arena.len() * CHUNK_BLOCKS * BLOCK
+        self.arena.len() * CHUNK_UNITS * UNIT
             + self.lists.capacity() * 4
             + self.chains.capacity() * std::mem::size_of::<Chain>()
     }
@@ -153,7 +178,7 @@ impl<'a> Posting<'a> {
     /// The ids in ascending order.
     pub fn iter(self) -> impl Iterator<Item = u32> + 'a {
         let lists = self.lists;
-        let mut block = lists.block(self.head);
+        let mut block = lists.block(self.head, FIRST_UNITS);
         let mut at = 4;
         let mut left = self.len;
         let mut acc = 0u32;
@@ -165,9 +190,9 @@ impl<'a> Posting<'a> {
                 if left == 0 {
                     return None;
                 }
-                if at == BLOCK {
+                if at == block.len() {
                     let next = u32::from_le_bytes([block[0], block[1], block[2], block[3]]);
-                    block = lists.block(next);
+                    block = lists.block(next, LATER_UNITS);
                     at = 4;
                 }
                 let b = block[at];
