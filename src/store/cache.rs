@@ -20,6 +20,7 @@
 //! under `<cache dir>/blobs/`, with the same versioning and checks.
 
 mod entry;
+pub mod prune;
 #[cfg(test)]
 mod tests;
 
@@ -88,10 +89,14 @@ impl Cache {
     }
 
     /// The cache of a run of the reader or the CLI: in [`Cache::default_dir`], or disabled
-    /// when `no_cache` (`--no-cache`) or when no cache directory is known.
+    /// when `no_cache` (`--no-cache`) or when no cache directory is known. Entries unused for
+    /// two months are pruned in the background, once a day at most ([`prune`]).
     pub fn for_run(no_cache: bool) -> Cache {
         match Cache::default_dir() {
-            Some(dir) if !no_cache => Cache::open(&dir),
+            Some(dir) if !no_cache => {
+                prune::in_background(&dir);
+                Cache::open(&dir)
+            }
             _ => Cache::disabled(),
         }
     }
@@ -127,7 +132,7 @@ impl Cache {
         let shown = path.display().to_string();
         let read_error =
             |e: std::io::Error| LoadError { path: shown.clone(), reason: io_reason(&e) };
-        let (meta, bytes) = read(path).map_err(read_error)?;
+        let (meta, bytes, _) = read(path).map_err(read_error)?;
         let Some(dir) = &self.dir else { return parse(bytes) };
         // An entry is built from copies of a document's parts; for a huge file that would
         // double its memory at load. Such files are rare and parsed every time.
@@ -184,14 +189,14 @@ impl Cache {
     }
 }
 
-/// The file's metadata and bytes, through one open.
-fn read(path: &Path) -> std::io::Result<(fs::Metadata, Vec<u8>)> {
+/// The file's metadata and bytes, through one open (and the open file).
+fn read(path: &Path) -> std::io::Result<(fs::Metadata, Vec<u8>, fs::File)> {
     use std::io::Read;
     let mut file = fs::File::open(path)?;
     let meta = file.metadata()?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     file.read_to_end(&mut bytes)?;
-    Ok((meta, bytes))
+    Ok((meta, bytes, file))
 }
 
 /// What must match between an entry and its source.
@@ -224,7 +229,7 @@ fn read_entry<T: for<'de> Deserialize<'de>>(file: &Path, key: &str, stamp: &Stam
 
 /// Reads any entry of this version: magic, format version, checksum, crate version.
 fn read_any<T: for<'de> Deserialize<'de>>(file: &Path) -> Option<Entry<T>> {
-    let bytes = fs::read(file).ok()?;
+    let (meta, bytes, handle) = read(file).ok()?;
     let rest = bytes.strip_prefix(MAGIC)?;
     let (version, rest) = rest.split_first_chunk::<4>()?;
     let (checksum, body) = rest.split_first_chunk::<8>()?;
@@ -234,7 +239,11 @@ fn read_any<T: for<'de> Deserialize<'de>>(file: &Path) -> Option<Entry<T>> {
         return None;
     }
     let entry: Entry<T> = postcard::from_bytes(body).ok()?;
-    (entry.crate_version == env!("CARGO_PKG_VERSION")).then_some(entry)
+    if entry.crate_version != env!("CARGO_PKG_VERSION") {
+        return None;
+    }
+    prune::touch_if_old(&handle, &meta);
+    Some(entry)
 }
 
 fn write_entry<T: Serialize>(

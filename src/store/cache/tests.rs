@@ -273,3 +273,58 @@ fn the_cache_dir_can_be_overridden() {
     assert_eq!(Cache::default_dir(), Some(PathBuf::from("/tmp/gongwen-cache-test")));
     std::env::remove_var("GONGWEN_CACHE_DIR");
 }
+
+/// The cache's entry files (`*.bin` under `docs/`).
+fn entry_files(cache_dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for sub in fs::read_dir(cache_dir.join("docs")).into_iter().flatten().flatten() {
+        out.extend(fs::read_dir(sub.path()).into_iter().flatten().flatten().map(|e| e.path()));
+    }
+    out
+}
+
+fn set_age(path: &Path, age: Duration) {
+    let f = File::options().write(true).open(path).expect("open");
+    f.set_modified(SystemTime::now() - age).expect("set mtime");
+}
+
+#[test]
+fn entries_unused_for_two_months_are_pruned_and_used_ones_kept() {
+    let (dir, reports, cache) = setup();
+    let cache_dir = dir.path().join("cache");
+    let parses = Cell::new(0);
+    let (kept, gone) = (reports.join("kept.txt"), reports.join("gone.txt"));
+    fs::write(&kept, SAMPLES[0].1).expect("write");
+    fs::write(&gone, SAMPLES[1].1).expect("write");
+    load(&cache, &kept, &parses);
+    load(&cache, &gone, &parses);
+    let entries = entry_files(&cache_dir);
+    assert_eq!(entries.len(), 2);
+    // Both entries were last written 40 days ago; then `kept` is opened again, `gone` deleted.
+    entries.iter().for_each(|e| set_age(e, Duration::from_secs(40 * 24 * 3600)));
+    fs::remove_file(&gone).expect("rm");
+    load(&cache, &kept, &parses);
+    assert_eq!(parses.get(), 2, "the old entry was still used");
+    // 25 days later, pruning: the entry used since stays, the other (65 days) goes.
+    let later = SystemTime::now() + Duration::from_secs(25 * 24 * 3600);
+    let stray = entries[0].with_file_name("notes.txt");
+    fs::write(&stray, "not the cache's").expect("write");
+    set_age(&stray, Duration::from_secs(100 * 24 * 3600));
+    assert_eq!(prune::prune(&cache_dir, prune::MAX_AGE, later), 1);
+    let left = entry_files(&cache_dir);
+    assert_eq!(left.len(), 2, "one entry and the stray file left: {left:?}");
+    assert!(stray.exists(), "files the cache did not write are left alone");
+    load(&cache, &kept, &parses);
+    assert_eq!(parses.get(), 2, "the kept entry still serves");
+}
+
+#[test]
+fn pruning_runs_at_most_once_a_day() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let now = SystemTime::now();
+    assert!(!prune::due(dir.path(), now), "a new cache has nothing to prune yet");
+    assert!(!prune::due(dir.path(), now + Duration::from_secs(3600)));
+    let tomorrow = now + Duration::from_secs(25 * 3600);
+    assert!(prune::due(dir.path(), tomorrow));
+    assert!(!prune::due(dir.path(), tomorrow + Duration::from_secs(60)), "done for that day");
+}
