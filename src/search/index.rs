@@ -14,6 +14,9 @@ use super::pinyin;
 use super::postings::{Builder, Frozen, Posting};
 use crate::doc::Document;
 
+mod stored;
+pub use stored::Origin;
+
 /// Pinyin keys start here (above every code point).
 pub(crate) const PY_BASE: u32 = 0x11_0000;
 /// The letter slot meaning "no further character".

@@ -5,6 +5,8 @@
 //! that thousands of growing lists do not each reallocate (and leave the heap fragmented);
 //! once built, every list is copied into one exact-size byte array per shard.
 
+use super::wire::{Input, Output};
+
 /// Bytes per block: the index of the next block, then payload.
 const BLOCK: usize = 32;
 const PAYLOAD: usize = BLOCK - 4;
@@ -117,6 +119,43 @@ impl Frozen {
         }
         let end = self.lists.get(list as usize + 1).map_or(self.bytes.len(), |n| n.start as usize);
         Some(Posting { count: s.count, bytes: self.bytes.get(s.start as usize..end)? })
+    }
+
+    /// Writes the lists for the index cache: their count, the byte count, the spans as
+    /// `(count, start)` pairs, then the bytes as they are.
+    pub fn write_to<W: std::io::Write>(&self, out: &mut Output<W>) -> std::io::Result<()> {
+        out.len(self.lists.len())?;
+        out.len(self.bytes.len())?;
+        out.records(&self.lists, |s| {
+            let mut b = [0; 8];
+            b[..4].copy_from_slice(&s.count.to_le_bytes());
+            b[4..].copy_from_slice(&s.start.to_le_bytes());
+            b
+        })?;
+        out.bytes(&self.bytes)
+    }
+
+    /// Reads what [`Frozen::write_to`] wrote; `None` unless the spans are in order within
+    /// the bytes (so that [`Frozen::get`] finds every list where it was).
+    pub fn read_from<R: std::io::Read>(input: &mut Input<R>) -> Option<Frozen> {
+        let (n, len) = (input.len()?, input.len()?);
+        let lists = input.records(n, |b: &[u8; 8]| {
+            let [c0, c1, c2, c3, s0, s1, s2, s3] = *b;
+            Some(Span {
+                count: u32::from_le_bytes([c0, c1, c2, c3]),
+                start: u32::from_le_bytes([s0, s1, s2, s3]),
+            })
+        })?;
+        let bytes = input.bytes(len as u64)?;
+        let in_order = lists.windows(2).all(|w| w[0].start <= w[1].start)
+            && lists.last().is_none_or(|s| s.start as usize <= bytes.len())
+            && lists.first().is_none_or(|s| s.start == 0);
+        in_order.then_some(Frozen { bytes, lists })
+    }
+
+    /// Number of lists.
+    pub fn list_count(&self) -> usize {
+        self.lists.len()
     }
 
     /// Bytes used.

@@ -16,8 +16,11 @@
 //! loading, from several threads, with no shared state; a changed file rewrites one small file;
 //! opening 20,000 small files costs tens of milliseconds, next to reading the sources.
 //!
-//! [`Cache::put_blob`] and [`Cache::get_blob`] keep other derived data (the search index)
-//! under `<cache dir>/blobs/`, with the same versioning and checks.
+//! [`Cache::put_blob`] and [`Cache::get_blob`] keep other small derived data under
+//! `<cache dir>/blobs/`, with the same versioning and checks. The search index, hundreds of
+//! megabytes for a large folder, is streamed instead ([`Cache::write_large`],
+//! [`Cache::read_large`]; the format is `crate::search`'s own, with its own checks), so that
+//! it is never held twice in memory.
 
 mod entry;
 #[cfg(test)]
@@ -181,6 +184,73 @@ impl Cache {
         let whole =
             entry.payload.len() as u64 == entry.size && content_hash(&entry.payload) == entry.hash;
         (entry.key == key && whole).then_some(entry.payload)
+    }
+}
+
+/// Temporary files of interrupted large writes older than this are removed when pruning.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
+
+impl Cache {
+    /// The large file kept under `key` in `folder` (see [`Cache::write_large`]), open for
+    /// reading, with its length; `None` when there is none or the cache is disabled.
+    pub fn read_large(&self, folder: &str, key: &str) -> Option<(fs::File, u64)> {
+        let file = fs::File::open(large_path(self.dir.as_ref()?, folder, key)).ok()?;
+        let len = file.metadata().ok()?.len();
+        Some((file, len))
+    }
+
+    /// Keeps a large file under `key` in `folder` (`<cache dir>/<folder>/<hash of key>.bin`),
+    /// streamed by `write` into a buffered temporary file and renamed into place (the caller
+    /// versions and checks its own contents: nothing is added around them). Then only the
+    /// `keep` most recently written files of the folder are kept, and temporary files left by
+    /// interrupted writes (a reader that quit while writing) are removed after an hour. Does
+    /// nothing when the cache is disabled.
+    pub fn write_large<F>(
+        &self,
+        folder: &str,
+        key: &str,
+        keep: usize,
+        write: F,
+    ) -> Result<(), String>
+    where
+        F: FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        let file = large_path(dir, folder, key);
+        atomic::write_fast_with(&file, write)
+            .map_err(|e| format!("cannot write the cache: {e}"))?;
+        prune(&dir.join(folder), keep);
+        Ok(())
+    }
+}
+
+/// `<dir>/<folder>/<32 hex>.bin`, from a 128-bit hash of the key (a handful of files: flat).
+fn large_path(dir: &Path, folder: &str, key: &str) -> PathBuf {
+    dir.join(folder).join(format!("{:032x}.bin", xxhash_rust::xxh3::xxh3_128(key.as_bytes())))
+}
+
+/// Removes all but the `keep` newest `.bin` files of `folder`, and stale temporary files.
+fn prune(folder: &Path, keep: usize) {
+    let Ok(entries) = fs::read_dir(folder) else { return };
+    let mut kept = Vec::new();
+    for e in entries.flatten() {
+        let path = e.path();
+        let Ok(meta) = e.metadata() else { continue };
+        let modified = meta.modified().unwrap_or(UNIX_EPOCH);
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !meta.is_file() {
+            continue;
+        } else if name.starts_with('.') && name.contains(".tmp.") {
+            if modified.elapsed().is_ok_and(|age| age > STALE_TEMP) {
+                let _ = fs::remove_file(&path);
+            }
+        } else if name.ends_with(".bin") {
+            kept.push((modified, path));
+        }
+    }
+    kept.sort_by_key(|k| std::cmp::Reverse(k.0));
+    for (_, path) in kept.into_iter().skip(keep) {
+        let _ = fs::remove_file(path);
     }
 }
 
