@@ -39,7 +39,7 @@ mod keep;
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
 use crate::search::{Index, Results};
-use crate::store::DocKey;
+use crate::store::{Cache, DocKey};
 use crate::ui::{self, keymap, Theme};
 use crate::watch::WatchEvent;
 
@@ -91,7 +91,8 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
         anyhow::bail!("{}", ui::strings::NOT_A_TERMINAL);
     }
     let (tx, rx) = mpsc::channel();
-    spawn_loader(opts.paths.clone(), crate::store::Cache::for_run(opts.no_cache), tx.clone());
+    let cache = Arc::new(Cache::for_run(opts.no_cache));
+    spawn_loader(opts.paths.clone(), Arc::clone(&cache), tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
@@ -100,7 +101,7 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     app.set_progress(Some(0));
     keep::open_places(&mut app);
     let _watcher = keep::watch(&opts.paths, tx.clone(), &mut app);
-    let reindexer = keep::Reindexer::spawn(tx.clone());
+    let reindexer = keep::Reindexer::spawn(tx.clone(), cache);
     let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
@@ -165,11 +166,12 @@ fn spawn_input(tx: Sender<Msg>) {
 /// Loads `paths` (none: the samples) in the background: parsed in parallel as the loader
 /// module does it, sent to the loop in path order as soon as each one and all before it are
 /// done (so the outline order does not depend on thread timing).
-fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>) {
+fn spawn_loader(paths: Vec<PathBuf>, cache: Arc<Cache>, tx: Sender<Msg>) {
     thread::spawn(move || {
         // The index and the app share each document (`Arc`): it is held once.
-        let indexer = spawn_indexer(tx.clone());
         if paths.is_empty() {
+            // Five documents index in milliseconds: no cache, no partial indexes.
+            let indexer = spawn_indexer(tx.clone(), None, false);
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
@@ -187,6 +189,9 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>
         for e in errors {
             let _ = tx.send(Msg::Failed(e));
         }
+        let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        let partials = !Index::is_cached_for(&shown, &cache);
+        let indexer = spawn_indexer(tx.clone(), Some(Arc::clone(&cache)), partials);
         let (done_tx, done_rx) = mpsc::channel();
         thread::spawn(move || {
             doc::load::load_each_cached(files, &cache, |i, result| {
@@ -219,26 +224,50 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>
 /// Documents loaded before a first, partial index is built.
 const PARTIAL_INDEX_MIN: usize = 64;
 
-/// Builds the search index from the documents sent to it, in load order, off the UI thread:
-/// partial indexes while loading goes on (each time the count has doubled, so the total work
-/// stays under twice one build) and the full one when the sender is dropped.
-fn spawn_indexer(tx: Sender<Msg>) -> Sender<Arc<Document>> {
+/// Builds the search index from the documents sent to it, in load order, off the UI thread,
+/// and sends it when the sender is dropped (all documents loaded): from the cache when it
+/// holds the index of exactly these documents, else built and then stored.
+///
+/// With `partials`, partial indexes are built while loading goes on (each time the count has
+/// doubled, so the total work stays under twice one build), so a cold start on a large folder
+/// searches what has loaded. The loader turns them off when the cache holds an index for the
+/// very files being loaded ([`Index::is_cached_for`]): that is a warm start, whose documents
+/// come from the document cache in under a second, and partial builds would only take the
+/// cores from loading and delay the full index. If that index then proves stale (a report
+/// was edited), the full index is built once, as it would have been anyway.
+fn spawn_indexer(
+    tx: Sender<Msg>,
+    cache: Option<Arc<Cache>>,
+    partials: bool,
+) -> Sender<Arc<Document>> {
     let (doc_tx, doc_rx) = mpsc::channel::<Arc<Document>>();
     thread::spawn(move || {
         let mut docs = Vec::new();
-        let mut built = 0;
+        let mut last: Option<Arc<Index>> = None;
         while let Ok(d) = doc_rx.recv() {
             docs.push(d);
             docs.extend(doc_rx.try_iter());
-            if docs.len() >= PARTIAL_INDEX_MIN && docs.len() >= 2 * built {
-                built = docs.len();
-                if tx.send(Msg::Indexed(Arc::new(Index::build(&docs)))).is_err() {
+            let built = last.as_ref().map_or(0, |i| i.docs().len());
+            if partials && docs.len() >= PARTIAL_INDEX_MIN && docs.len() >= 2 * built {
+                let index = Arc::new(Index::build(&docs));
+                if tx.send(Msg::Indexed(Arc::clone(&index))).is_err() {
                     return;
                 }
+                last = Some(index);
             }
         }
-        if built != docs.len() || built == 0 {
-            let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));
+        match (last, &cache) {
+            // The last partial index is the full one: only stored.
+            (Some(index), Some(cache)) if index.docs().len() == docs.len() => {
+                let _ = index.store(cache);
+            }
+            (Some(index), None) if index.docs().len() == docs.len() => {}
+            (_, Some(cache)) => {
+                keep::index_and_store(&docs, cache, &tx);
+            }
+            (_, None) => {
+                let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));
+            }
         }
     });
     doc_tx

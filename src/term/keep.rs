@@ -10,7 +10,8 @@ use std::thread;
 use super::Msg;
 use crate::app::App;
 use crate::doc::{self, Document};
-use crate::store::{DocKey, Places};
+use crate::search::{Index, Origin};
+use crate::store::{Cache, DocKey, Places};
 use crate::watch::{WatchEvent, Watcher};
 
 impl From<WatchEvent> for Msg {
@@ -84,22 +85,37 @@ pub(super) fn on_watch(app: &mut App, event: WatchEvent, tx: &Sender<Msg>) {
     }
 }
 
+/// Sends the index of `docs` to the loop, from the cache or built; a built index is then
+/// stored (after it is in use; a failed write only costs the next start a rebuild).
+pub(super) fn index_and_store(docs: &[Arc<Document>], cache: &Cache, tx: &Sender<Msg>) -> bool {
+    let (index, origin) = Index::load_or_build(docs, cache);
+    let index = Arc::new(index);
+    if tx.send(Msg::Indexed(Arc::clone(&index))).is_err() {
+        return false;
+    }
+    if origin == Origin::Built && !docs.is_empty() {
+        let _ = index.store(cache);
+    }
+    true
+}
+
 /// Rebuilds the search index after the watcher changed the documents, on one thread of its
 /// own; a burst of changes builds once, for the newest set of documents, not once per file.
-/// The index arrives as [`Msg::Indexed`] like the loader's.
-pub(super) struct Reindexer(Sender<Vec<Arc<crate::doc::Document>>>);
+/// The index arrives as [`Msg::Indexed`] like the loader's, and is stored like it: the next
+/// start on the changed folder finds it (a file whose time changed but not its text even
+/// finds the index in the cache here).
+pub(super) struct Reindexer(Sender<Vec<Arc<Document>>>);
 
 impl Reindexer {
     /// Starts the thread; it ends when the reindexer is dropped.
-    pub(super) fn spawn(tx: Sender<Msg>) -> Reindexer {
-        let (docs_tx, docs_rx) = std::sync::mpsc::channel::<Vec<Arc<crate::doc::Document>>>();
+    pub(super) fn spawn(tx: Sender<Msg>, cache: Arc<Cache>) -> Reindexer {
+        let (docs_tx, docs_rx) = std::sync::mpsc::channel::<Vec<Arc<Document>>>();
         thread::spawn(move || {
             while let Ok(mut docs) = docs_rx.recv() {
                 while let Ok(newer) = docs_rx.try_recv() {
                     docs = newer;
                 }
-                let index = crate::search::Index::build(&docs);
-                if tx.send(Msg::Indexed(Arc::new(index))).is_err() {
+                if !index_and_store(&docs, &cache, &tx) {
                     return;
                 }
             }

@@ -217,6 +217,24 @@ impl Index {
         index
     }
 
+    /// Whether the cache holds an index written by this version for documents at exactly
+    /// `paths`, in this order (their contents are checked only when it is read, by
+    /// [`Index::from_cache`]). Reads the file's header only: for deciding early, e.g. not to
+    /// build partial indexes while a warm start loads.
+    pub fn is_cached_for(paths: &[String], cache: &Cache) -> bool {
+        let names = paths.iter().map(String::as_str);
+        let Some((file, len)) = cache.read_large(FOLDER, &file_key(names)) else {
+            return false;
+        };
+        let cwd = std::env::current_dir().unwrap_or_default();
+        Input::new(BufReader::with_capacity(256, file), len)
+            .and_then(|mut input| read_header(&mut input))
+            .is_some_and(|h| {
+                h.docs == paths.len() as u64
+                    && h.paths == paths_key(paths.iter().map(String::as_str), &cwd)
+            })
+    }
+
     /// Keeps the index in the cache (nothing when it is disabled), under the name of its
     /// documents' folders, replacing the index kept for them before.
     pub fn store(&self, cache: &Cache) -> Result<(), String> {
