@@ -1,6 +1,7 @@
 //! Time to first frame of the reader, measured like a user sees it: the real binary in tmux,
 //! from pressing Enter on the command line to the first screen with the outline pane, then to
-//! the first reading text, then to the end of loading; and the reader's CPU use once idle.
+//! the first reading text, then to the end of loading, and (in runs of their own) until a query
+//! typed at once searches every document; and the reader's CPU use once idle.
 //!
 //! `cargo bench --bench first_frame` (needs tmux). Generates `bench-data/2000/` (gitignored):
 //! 2,000 reports copied from the samples with varied names and numbers.
@@ -75,6 +76,29 @@ fn measure(args: &str) -> (Times, f64) {
     (times, idle_cpu(&t))
 }
 
+/// Time until the whole folder is searchable: the finder is opened and a query typed as soon
+/// as the first frame shows, then the finder's title must show a hit count over the full
+/// index (no "… documents so far" note, no "indexing"/"loading" in the list).
+fn searchable(args: &str) -> Duration {
+    let t = Tmux::start(120, 40);
+    let start = Instant::now();
+    t.type_line(&format!("exec {BIN} {args}"));
+    while !t.screen().contains("Outline") {
+        assert!(start.elapsed() < tmux::DEADLINE, "no first frame");
+    }
+    t.keys(&["/"]);
+    t.run(&["send-keys", "-t", "t", "-l", "xzfy"]);
+    loop {
+        let s = t.screen();
+        let counted = s.lines().any(|l| l.contains('╭') && l.contains(" / "));
+        if counted && !s.contains("so far") && !s.contains("indexing") && !s.contains("loading") {
+            return start.elapsed();
+        }
+        assert!(start.elapsed() < tmux::DEADLINE * 6, "never searchable:\n{s}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// CPU seconds per second the reader uses while nobody touches it.
 fn idle_cpu(t: &Tmux) -> f64 {
     let pid = t.var("pane_pid");
@@ -110,8 +134,9 @@ fn report(label: &str, args: &str) {
         loads.push(t.loaded);
         cpu = cpu.max(c);
     }
+    let found = median((0..RUNS).map(|_| searchable(args)).collect());
     println!(
-        "{label}: first frame {:?}, first text {:?}, all loaded {:?} (median of {RUNS}); idle CPU at most {:.1}%",
+        "{label}: first frame {:?}, first text {:?}, all loaded {:?}, all searchable {found:?} (median of {RUNS}); idle CPU at most {:.1}%",
         median(frames),
         median(texts),
         median(loads),

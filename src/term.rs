@@ -38,7 +38,7 @@ mod keep;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
-use crate::search::{Index, Results};
+use crate::search::{Index, Prefetched, Results};
 use crate::store::{Cache, DocKey};
 use crate::ui::{self, keymap, Theme};
 use crate::watch::WatchEvent;
@@ -171,7 +171,7 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: Arc<Cache>, tx: Sender<Msg>) {
         // The index and the app share each document (`Arc`): it is held once.
         if paths.is_empty() {
             // Five documents index in milliseconds: no cache, no partial indexes.
-            let indexer = spawn_indexer(tx.clone(), None, false);
+            let indexer = spawn_indexer(tx.clone(), None, None);
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
@@ -190,8 +190,11 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: Arc<Cache>, tx: Sender<Msg>) {
             let _ = tx.send(Msg::Failed(e));
         }
         let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-        let partials = !Index::is_cached_for(&shown, &cache);
-        let indexer = spawn_indexer(tx.clone(), Some(Arc::clone(&cache)), partials);
+        let prefetch = Index::is_cached_for(&shown, &cache).then(|| {
+            let cache = Arc::clone(&cache);
+            thread::spawn(move || Index::prefetch(&shown, &cache))
+        });
+        let indexer = spawn_indexer(tx.clone(), Some(Arc::clone(&cache)), prefetch);
         let (done_tx, done_rx) = mpsc::channel();
         thread::spawn(move || {
             doc::load::load_each_cached(files, &cache, |i, result| {
@@ -228,17 +231,19 @@ const PARTIAL_INDEX_MIN: usize = 64;
 /// and sends it when the sender is dropped (all documents loaded): from the cache when it
 /// holds the index of exactly these documents, else built and then stored.
 ///
-/// With `partials`, partial indexes are built while loading goes on (each time the count has
-/// doubled, so the total work stays under twice one build), so a cold start on a large folder
-/// searches what has loaded. The loader turns them off when the cache holds an index for the
-/// very files being loaded ([`Index::is_cached_for`]): that is a warm start, whose documents
-/// come from the document cache in under a second, and partial builds would only take the
-/// cores from loading and delay the full index. If that index then proves stale (a report
-/// was edited), the full index is built once, as it would have been anyway.
+/// Without `prefetch`, partial indexes are built while loading goes on (each time the count
+/// has doubled, so the total work stays under twice one build), so that a cold start on a
+/// large folder searches what has loaded. With it — the loader found an index in the cache
+/// for the very files being loaded ([`Index::is_cached_for`]), so this is a warm start whose
+/// documents come from the document cache in about a second — that index is read meanwhile
+/// and attached to the documents once they are all there, and no partial index is built:
+/// partial builds would only take the cores from loading and reading. If the stored index
+/// proves stale (a report was edited since), the full index is built once, as it would have
+/// been anyway, only without the partial ones before it.
 fn spawn_indexer(
     tx: Sender<Msg>,
     cache: Option<Arc<Cache>>,
-    partials: bool,
+    prefetch: Option<thread::JoinHandle<Option<Prefetched>>>,
 ) -> Sender<Arc<Document>> {
     let (doc_tx, doc_rx) = mpsc::channel::<Arc<Document>>();
     thread::spawn(move || {
@@ -248,13 +253,18 @@ fn spawn_indexer(
             docs.push(d);
             docs.extend(doc_rx.try_iter());
             let built = last.as_ref().map_or(0, |i| i.docs().len());
-            if partials && docs.len() >= PARTIAL_INDEX_MIN && docs.len() >= 2 * built {
+            if prefetch.is_none() && docs.len() >= PARTIAL_INDEX_MIN && docs.len() >= 2 * built {
                 let index = Arc::new(Index::build(&docs));
                 if tx.send(Msg::Indexed(Arc::clone(&index))).is_err() {
                     return;
                 }
                 last = Some(index);
             }
+        }
+        let early = prefetch.and_then(|p| p.join().ok().flatten());
+        if let Some(index) = early.and_then(|p| p.attach(&docs)) {
+            let _ = tx.send(Msg::Indexed(Arc::new(index)));
+            return;
         }
         match (last, &cache) {
             // The last partial index is the full one: only stored.

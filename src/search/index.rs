@@ -15,7 +15,7 @@ use super::postings::{Builder, Frozen, Posting};
 use crate::doc::Document;
 
 mod stored;
-pub use stored::Origin;
+pub use stored::{Origin, Prefetched};
 
 /// Pinyin keys start here (above every code point).
 pub(crate) const PY_BASE: u32 = 0x11_0000;

@@ -90,6 +90,36 @@ fn an_index_is_not_read_for_other_documents() {
 }
 
 #[test]
+fn a_stored_index_is_found_again_for_the_same_documents_only() {
+    let (docs, index, _) = fixture();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = Cache::open(dir.path());
+    let paths: Vec<String> = docs.iter().map(|d| d.path.clone()).collect();
+    assert!(!Index::is_cached_for(&paths, &cache));
+    assert!(Index::from_cache(docs, &cache).is_none());
+    index.store(&cache).expect("store");
+    assert!(Index::is_cached_for(&paths, &cache));
+    assert!(!Index::is_cached_for(&paths[1..], &cache), "other paths");
+    let (read, origin) = Index::load_or_build(docs, &cache);
+    assert_eq!(origin, Origin::Cache);
+    assert_eq!(answers(&read), answers(index));
+    // Read before the documents are loaded, then attached to them.
+    let early = Index::prefetch(&paths, &cache).expect("prefetched");
+    assert_eq!(answers(&early.attach(docs).expect("same documents")), answers(index));
+    let mut edited = docs.clone();
+    let d = &docs[2];
+    edited[2] =
+        Arc::new(Document::new(d.path.clone(), "UTF-8", d.format, format!("{}。", d.text())));
+    let early = Index::prefetch(&paths, &cache).expect("prefetched");
+    assert!(early.attach(&edited).is_none(), "a changed text does not take a stale index");
+    assert_eq!(Index::load_or_build(&edited, &cache).1, Origin::Built);
+    // A disabled cache keeps nothing.
+    let off = Cache::disabled();
+    index.store(&off).expect("nothing to do");
+    assert!(Index::from_cache(docs, &off).is_none());
+}
+
+#[test]
 fn garbage_and_empty_input_are_rejected() {
     let (docs, _, _) = fixture();
     assert!(read(b"", docs).is_none());
