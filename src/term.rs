@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
 use std::thread;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{
@@ -91,8 +92,8 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
         anyhow::bail!("{}", ui::strings::NOT_A_TERMINAL);
     }
     let (tx, rx) = mpsc::channel();
-    let cache = Arc::new(Cache::for_run(opts.no_cache));
-    spawn_loader(opts.paths.clone(), Arc::clone(&cache), tx.clone());
+    let cache = keep::IndexCache::new(Cache::for_run(opts.no_cache));
+    spawn_loader(opts.paths.clone(), cache.clone(), tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
@@ -101,10 +102,11 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     app.set_progress(Some(0));
     keep::open_places(&mut app);
     let _watcher = keep::watch(&opts.paths, tx.clone(), &mut app);
-    let reindexer = keep::Reindexer::spawn(tx.clone(), cache);
+    let reindexer = keep::Reindexer::spawn(tx.clone(), cache.clone());
     let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
+    cache.finish_writes(INDEX_WRITE_WAIT);
     if !app.docs.is_empty() {
         app.remember();
         if let Err(e) = keep::save(&mut app) {
@@ -166,7 +168,7 @@ fn spawn_input(tx: Sender<Msg>) {
 /// Loads `paths` (none: the samples) in the background: parsed in parallel as the loader
 /// module does it, sent to the loop in path order as soon as each one and all before it are
 /// done (so the outline order does not depend on thread timing).
-fn spawn_loader(paths: Vec<PathBuf>, cache: Arc<Cache>, tx: Sender<Msg>) {
+fn spawn_loader(paths: Vec<PathBuf>, cache: keep::IndexCache, tx: Sender<Msg>) {
     thread::spawn(move || {
         // The index and the app share each document (`Arc`): it is held once.
         if paths.is_empty() {
@@ -190,14 +192,14 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: Arc<Cache>, tx: Sender<Msg>) {
             let _ = tx.send(Msg::Failed(e));
         }
         let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-        let prefetch = Index::is_cached_for(&shown, &cache).then(|| {
-            let cache = Arc::clone(&cache);
-            thread::spawn(move || Index::prefetch(&shown, &cache))
+        let prefetch = Index::is_cached_for(&shown, cache.cache()).then(|| {
+            let cache = cache.clone();
+            thread::spawn(move || Index::prefetch(&shown, cache.cache()))
         });
-        let indexer = spawn_indexer(tx.clone(), Some(Arc::clone(&cache)), prefetch);
+        let indexer = spawn_indexer(tx.clone(), Some(cache.clone()), prefetch);
         let (done_tx, done_rx) = mpsc::channel();
         thread::spawn(move || {
-            doc::load::load_each_cached(files, &cache, |i, result| {
+            doc::load::load_each_cached(files, cache.cache(), |i, result| {
                 let _ = done_tx.send((i, result));
             });
         });
@@ -224,6 +226,9 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: Arc<Cache>, tx: Sender<Msg>) {
     });
 }
 
+/// How long quitting waits for the search index being written to the cache.
+const INDEX_WRITE_WAIT: Duration = Duration::from_secs(5);
+
 /// Documents loaded before a first, partial index is built.
 const PARTIAL_INDEX_MIN: usize = 64;
 
@@ -242,7 +247,7 @@ const PARTIAL_INDEX_MIN: usize = 64;
 /// been anyway, only without the partial ones before it.
 fn spawn_indexer(
     tx: Sender<Msg>,
-    cache: Option<Arc<Cache>>,
+    cache: Option<keep::IndexCache>,
     prefetch: Option<thread::JoinHandle<Option<Prefetched>>>,
 ) -> Sender<Arc<Document>> {
     let (doc_tx, doc_rx) = mpsc::channel::<Arc<Document>>();
@@ -268,12 +273,10 @@ fn spawn_indexer(
         }
         match (last, &cache) {
             // The last partial index is the full one: only stored.
-            (Some(index), Some(cache)) if index.docs().len() == docs.len() => {
-                let _ = index.store(cache);
-            }
+            (Some(index), Some(cache)) if index.docs().len() == docs.len() => cache.store(&index),
             (Some(index), None) if index.docs().len() == docs.len() => {}
             (_, Some(cache)) => {
-                keep::index_and_store(&docs, cache, &tx);
+                cache.index_and_store(&docs, &tx);
             }
             (_, None) => {
                 let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));

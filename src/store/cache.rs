@@ -188,7 +188,7 @@ impl Cache {
 }
 
 /// Temporary files of interrupted large writes older than this are removed when pruning.
-const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(600);
 
 impl Cache {
     /// The large file kept under `key` in `folder` (see [`Cache::write_large`]), open for
@@ -203,7 +203,7 @@ impl Cache {
     /// streamed by `write` into a buffered temporary file and renamed into place (the caller
     /// versions and checks its own contents: nothing is added around them). Then only the
     /// `keep` most recently written files of the folder are kept, and temporary files left by
-    /// interrupted writes (a reader that quit while writing) are removed after an hour. Does
+    /// interrupted writes (a reader killed while writing) are removed after ten minutes. Does
     /// nothing when the cache is disabled.
     pub fn write_large<F>(
         &self,
