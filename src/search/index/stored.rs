@@ -87,10 +87,18 @@ impl Index {
     pub fn from_cache(docs: &[Arc<Document>], cache: &Cache) -> Option<Index> {
         let (file, len) = cache.read_large(FOLDER, &file_key(docs.iter().map(|d| &*d.path)))?;
         let reader = BufReader::with_capacity(BUFFER, file);
-        let wanted = |h: &Header| h.docs == docs.len() as u64 && *h == Header::of(docs);
-        // The tables the first query needs are built while the file is read.
-        let (parts, ()) = rayon::join(|| read_parts(reader, len, wanted), pinyin::warm);
-        parts?.1.into_index(docs)
+        let paths: Vec<&str> = docs.iter().map(|d| &*d.path).collect();
+        // The file is read if it is for these paths; meanwhile the documents' content key is
+        // computed (then compared) and the tables the first query needs are built.
+        let (parts, header) = rayon::join(
+            || read_parts(reader, len, |h| for_paths(h, &paths)),
+            || {
+                pinyin::warm();
+                Header::of(docs)
+            },
+        );
+        let (stored, parts) = parts?;
+        (stored == header).then(|| parts.into_index(docs))?
     }
 
     /// Whether the cache holds an index written by this version for documents at exactly
@@ -104,17 +112,18 @@ impl Index {
         };
         crate::search::wire::Input::new(BufReader::with_capacity(256, file), len)
             .and_then(|mut input| read_header(&mut input))
-            .is_some_and(|h| for_paths(&h, paths))
+            .is_some_and(|h| for_paths(&h, &paths.iter().map(|p| &**p).collect::<Vec<_>>()))
     }
 
     /// Reads the cached index for documents at exactly `paths`, in this order, before they
     /// are loaded (their contents are checked by [`Prefetched::attach`]): a warm start reads
     /// the index while its documents load.
     pub fn prefetch(paths: &[String], cache: &Cache) -> Option<Prefetched> {
+        let names: Vec<&str> = paths.iter().map(|p| &**p).collect();
         let (file, len) = cache.read_large(FOLDER, &file_key(paths.iter().map(|p| &**p)))?;
         let reader = BufReader::with_capacity(BUFFER, file);
         let (parts, ()) =
-            rayon::join(|| read_parts(reader, len, |h| for_paths(h, paths)), pinyin::warm);
+            rayon::join(|| read_parts(reader, len, |h| for_paths(h, &names)), pinyin::warm);
         let (header, parts) = parts?;
         Some(Prefetched { header, parts })
     }
@@ -141,9 +150,9 @@ impl Index {
 }
 
 /// Whether a header is that of an index of documents at `paths`.
-fn for_paths(h: &Header, paths: &[String]) -> bool {
+fn for_paths(h: &Header, paths: &[&str]) -> bool {
     let cwd = std::env::current_dir().unwrap_or_default();
-    h.docs == paths.len() as u64 && h.paths == paths_key(paths.iter().map(|p| &**p), &cwd)
+    h.docs == paths.len() as u64 && h.paths == paths_key(paths.iter().copied(), &cwd)
 }
 
 #[cfg(test)]
