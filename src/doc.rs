@@ -75,6 +75,9 @@ impl Document {
         let (first, last) = (doc.card.body_first_line, doc.card.body_last_line);
         doc.metrics = metrics::extract(doc.lines(), &doc.headings);
         doc.metrics.retain(|m| (first..=last).contains(&m.line));
+        // Kept for the whole run: no spare capacity.
+        doc.headings.shrink_to_fit();
+        doc.metrics.shrink_to_fit();
         doc
     }
 
@@ -143,6 +146,11 @@ impl Document {
             Some(y) if !name.contains(&y.to_string()) => format!("{name} {y}"),
             _ => name.to_string(),
         }
+    }
+
+    /// The enclosing heading of `metric` (one of this document's metrics), if any.
+    pub fn metric_heading(&self, metric: &Metric) -> Option<&Heading> {
+        self.headings.get(metric.heading?)
     }
 
     /// The last component of the path.

@@ -23,38 +23,39 @@ mod units;
 
 pub mod compare;
 
-use serde::Serialize;
+use compact_str::CompactString;
 
 use crate::outline::Heading;
 
 pub use format::{format_quantity, format_value, plain};
 
 /// One stated quantity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
     /// 1-based line.
     pub line: usize,
     /// Byte offset of `raw` within its line.
-    #[serde(skip)]
     pub start: usize,
-    /// The exact source text, approximation words included.
-    pub raw: String,
+    /// The exact source text, approximation words included (kept inline, without a heap
+    /// allocation, up to 24 bytes: nearly every quantity).
+    pub raw: CompactString,
     /// The normalised value (`1.59亿元` → 159000000).
     pub value: f64,
     /// The unit after normalisation (`元`, `件`, `%`).
-    pub unit: String,
+    pub unit: CompactString,
     /// Whether an approximation word (`近` `余` `以上` …) qualifies it.
     pub approx: bool,
     /// What is counted.
-    pub label: String,
-    /// The title of the enclosing heading, if any.
-    pub heading: Option<String>,
+    pub label: CompactString,
+    /// Index into the document's headings of the enclosing heading, if any (its title:
+    /// [`crate::doc::Document::metric_heading`]); a reference rather than a copy of the title,
+    /// which cost more than the rest of the metric.
+    pub heading: Option<usize>,
 }
 
 /// Extracts the metrics of a document given as its lines, with the headings already parsed.
 ///
-/// Metrics come in document order; each carries the title of the last heading at or above its
-/// line.
+/// Metrics come in document order; each refers to the last heading at or above its line.
 pub fn extract<'a>(lines: impl IntoIterator<Item = &'a str>, headings: &[Heading]) -> Vec<Metric> {
     let mut out = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
@@ -64,8 +65,8 @@ pub fn extract<'a>(lines: impl IntoIterator<Item = &'a str>, headings: &[Heading
             continue;
         }
         let k = headings.partition_point(|h| h.line <= n);
-        let heading = k.checked_sub(1).map(|k| headings[k].title.clone());
-        out.extend(found.into_iter().map(|m| Metric { line: n, heading: heading.clone(), ..m }));
+        let heading = k.checked_sub(1);
+        out.extend(found.into_iter().map(|m| Metric { line: n, heading, ..m }));
     }
     out
 }
@@ -81,11 +82,11 @@ pub fn extract_line(line: &str) -> Vec<Metric> {
         .map(|(f, label)| Metric {
             line: 0,
             start: f.start,
-            raw: line.get(f.start..f.end).unwrap_or_default().to_string(),
+            raw: line.get(f.start..f.end).unwrap_or_default().into(),
             value: f.value,
-            unit: f.unit.to_string(),
+            unit: f.unit.into(),
             approx: f.approx,
-            label,
+            label: label.into(),
             heading: None,
         })
         .collect()

@@ -19,6 +19,7 @@ mod marker;
 #[cfg(test)]
 mod tests;
 
+use compact_str::CompactString;
 use serde::Serialize;
 
 /// The numbering style of a heading marker.
@@ -53,9 +54,10 @@ pub struct Heading {
     /// 1 is the top level.
     pub level: usize,
     /// The marker as written (`一、`, `(一)`; full-width brackets stay full-width).
-    pub marker: String,
-    /// The title: text after the marker up to the first `。;:`.
-    pub title: String,
+    pub marker: CompactString,
+    /// The title: text after the marker up to the first `。;:`. Strings of up to 24 bytes
+    /// (every marker, short titles) are kept inline, without a heap allocation.
+    pub title: CompactString,
     /// The numbering style.
     #[serde(skip)]
     pub style: Style,
@@ -78,8 +80,8 @@ pub fn parse<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Heading> {
         headings.push(Heading {
             line: i + 1,
             level: stack.len(),
-            marker: marker.to_owned(),
-            title: title.to_owned(),
+            marker: marker.into(),
+            title: title.into(),
             style,
         });
     }

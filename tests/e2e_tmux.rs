@@ -183,7 +183,7 @@ fn metrics_table_filter_and_enter_lands_on_the_source_line() {
         .find(|(_, m)| query.matches_metric(m))
         .expect("the samples state a 复议 count");
     let line = doc.line(metric.line).trim().to_string();
-    let heading = metric.heading.clone().expect("the metric is under a heading");
+    let heading = &doc.metric_heading(metric).expect("the metric is under a heading").title;
 
     let t = Tmux::start(80, 24);
     t.type_line(BIN);
@@ -201,7 +201,7 @@ fn metrics_table_filter_and_enter_lands_on_the_source_line() {
     let top = reader_rows(&s).into_iter().next().unwrap_or_default();
     let start: String = line.chars().take(6).collect();
     assert!(top.starts_with(&start), "the top row starts the line {line:?}:\n{s}");
-    assert!(s.contains(&metric.raw), "{} is on screen:\n{s}", metric.raw);
+    assert!(s.contains(metric.raw.as_str()), "{} is on screen:\n{s}", metric.raw);
     let status = s.lines().last().unwrap_or("");
     let head: String = heading.chars().take(4).collect();
     assert!(status.contains(&head), "the status shows the heading path ({heading}):\n{s}");

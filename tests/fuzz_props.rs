@@ -111,7 +111,12 @@ fn check_document(doc: &Document) -> Result<(), TestCaseError> {
         prop_assert!((1..=9).contains(&h.level), "a level per style at most: {}", h.level);
         prop_assert!(!h.title.is_empty());
         let line = doc.line(h.line).trim_start_matches(is_indent);
-        prop_assert!(line.starts_with(&h.marker), "{:?} does not start with {:?}", line, h.marker);
+        prop_assert!(
+            line.starts_with(h.marker.as_str()),
+            "{:?} does not start with {:?}",
+            line,
+            h.marker
+        );
         last_line = h.line;
     }
     let c = &doc.card;

@@ -30,7 +30,7 @@ fn samples() -> Vec<(String, String)> {
 
 /// Level, marker and title of each heading: what must not change with the file's form.
 fn outline(doc: &Document) -> Vec<(usize, String, String)> {
-    doc.headings.iter().map(|h| (h.level, h.marker.clone(), h.title.clone())).collect()
+    doc.headings.iter().map(|h| (h.level, h.marker.to_string(), h.title.to_string())).collect()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

@@ -171,13 +171,13 @@ fn metrics_carry_their_heading() {
     let heading = |line: usize, title: &str| Heading {
         line,
         level: 1,
-        marker: String::new(),
-        title: title.to_string(),
+        marker: Default::default(),
+        title: title.into(),
         style: Style::CnDun,
     };
     let headings = [heading(1, "工作情况"), heading(3, "存在问题")];
     let got = extract(lines, &headings);
     let pairs: Vec<(usize, Option<&str>)> =
-        got.iter().map(|m| (m.line, m.heading.as_deref())).collect();
+        got.iter().map(|m| (m.line, m.heading.map(|h| headings[h].title.as_str()))).collect();
     assert_eq!(pairs, vec![(2, Some("工作情况")), (4, Some("存在问题"))]);
 }

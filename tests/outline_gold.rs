@@ -86,7 +86,7 @@ fn every_sample_outline_matches_its_gold_file() {
             .map(|h| Row {
                 line: h.line,
                 level: h.level,
-                marker: h.marker,
+                marker: h.marker.into(),
                 title: squash(&h.title),
             })
             .collect();

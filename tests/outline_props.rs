@@ -68,7 +68,7 @@ proptest! {
             let rest = line.trim_start_matches(outline::is_indent);
             prop_assert!(!x.marker.is_empty() && !x.title.is_empty(), "{x:?}");
             prop_assert!(rest.starts_with(&fold(&x.marker)), "{x:?} in {line:?}");
-            prop_assert!(lines[x.line - 1].contains(&x.title), "{x:?} in {line:?}");
+            prop_assert!(lines[x.line - 1].contains(x.title.as_str()), "{x:?} in {line:?}");
         }
     }
 

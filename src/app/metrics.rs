@@ -62,14 +62,18 @@ impl SortKey {
         self == SortKey::Value
     }
 
-    fn compare(self, a: (&Document, &Metric), b: (&Document, &Metric)) -> Ordering {
+    fn compare<'a>(self, a: (&'a Document, &'a Metric), b: (&'a Document, &'a Metric)) -> Ordering {
         let (ma, mb) = (a.1, b.1);
         match self {
             SortKey::Document => Ordering::Equal, // the tie-break is document order
             SortKey::Label => ma.label.cmp(&mb.label),
             SortKey::Value => ma.value.total_cmp(&mb.value),
             SortKey::Unit => ma.unit.cmp(&mb.unit),
-            SortKey::Heading => ma.heading.cmp(&mb.heading),
+            SortKey::Heading => {
+                let title =
+                    |(d, m): (&'a Document, &'a Metric)| d.metric_heading(m).map(|h| &h.title);
+                title(a).cmp(&title(b))
+            }
         }
     }
 }

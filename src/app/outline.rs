@@ -210,8 +210,8 @@ mod tests {
             .map(|(i, &level)| Heading {
                 line: i + 1,
                 level,
-                marker: format!("{i}."),
-                title: format!("h{i}"),
+                marker: format!("{i}.").into(),
+                title: format!("h{i}").into(),
                 style: Style::NumDot,
             })
             .collect();

@@ -12,8 +12,8 @@ fn doc(name: &str, lines: &[&str], heads: &[(usize, usize)]) -> Document {
         .map(|&(line, level)| Heading {
             line,
             level,
-            marker: String::new(),
-            title: lines[line - 1].to_string(),
+            marker: Default::default(),
+            title: lines[line - 1].into(),
             style: Style::CnDun,
         })
         .collect();

@@ -58,7 +58,7 @@ impl App {
     /// Compares the kind of metric `r` (its label as is) across the documents.
     fn open_compare(&mut self, r: MetricRef) {
         let Some((_, m)) = r.get(&self.docs) else { return };
-        self.compare.label = m.label.clone();
+        self.compare.label = m.label.to_string();
         self.compare.selected = 0;
         self.compare.offset = 0;
         self.compare.from = self.focus;

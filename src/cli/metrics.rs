@@ -55,7 +55,7 @@ pub fn to_json(doc: &Document, m: &Metric) -> serde_json::Value {
     json!({
         "path": doc.path, "title": doc.title(), "line": m.line, "raw": m.raw,
         "value": json_number(m.value), "unit": m.unit, "approx": m.approx,
-        "label": m.label, "heading": m.heading,
+        "label": m.label, "heading": doc.metric_heading(m).map(|h| &h.title),
     })
 }
 
@@ -74,7 +74,7 @@ fn table_row(doc: &Document, m: &Metric) -> String {
     let place = format!("{}:{}", doc.file_name(), m.line);
     let approx = if m.approx { "≈" } else { " " };
     let q = format!("{approx}{}", format_quantity(m.value, &m.unit));
-    let heading = m.heading.as_deref().map(|h| format!("  ({h})")).unwrap_or_default();
+    let heading = doc.metric_heading(m).map(|h| format!("  ({})", h.title)).unwrap_or_default();
     terminal_safe(&format!("{}  {}  {}{heading}", pad(&place, 34), pad(&q, 14), m.label))
         .into_owned()
 }
@@ -93,7 +93,7 @@ fn csv_out<'a>(rows: impl Iterator<Item = (&'a Document, &'a Metric)>, excel: bo
         let line = m.line.to_string();
         let value = plain(m.value);
         let approx = if m.approx { "true" } else { "false" };
-        let heading = m.heading.as_deref().unwrap_or("");
+        let heading = doc.metric_heading(m).map_or("", |h| &h.title);
         let record =
             [&doc.path, doc.title(), &line, &m.raw, &value, &m.unit, approx, &m.label, heading];
         result = w.write_record(record);

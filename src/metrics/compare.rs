@@ -45,7 +45,7 @@ pub fn compare<'a>(docs: impl IntoIterator<Item = &'a Document>, label: &str) ->
             let row = Row { doc, metric };
             match groups.iter_mut().find(|g| g.unit == metric.unit) {
                 Some(g) => g.rows.push(row),
-                None => groups.push(Group { unit: metric.unit.clone(), rows: vec![row] }),
+                None => groups.push(Group { unit: metric.unit.to_string(), rows: vec![row] }),
             }
         }
     }

@@ -11,7 +11,10 @@ fn one(line: &str) -> Metric {
 
 /// `(raw, value, unit, approx)` of every metric of a line.
 fn all(line: &str) -> Vec<(String, f64, String, bool)> {
-    extract_line(line).into_iter().map(|m| (m.raw, m.value, m.unit, m.approx)).collect()
+    extract_line(line)
+        .into_iter()
+        .map(|m| (m.raw.into(), m.value, m.unit.into(), m.approx))
+        .collect()
 }
 
 fn q(raw: &str, value: f64, unit: &str, approx: bool) -> (String, f64, String, bool) {

@@ -1,7 +1,7 @@
 //! Candidate items for a query, from the posting lists: a superset of the items that can
 //! match, so that only those are scored.
 
-use super::index::{is_key_char, py_key, Index, PY_END};
+use super::index::{is_key_char, py_key, Index};
 use super::items::Kind;
 use super::pinyin;
 use super::postings::{intersect, Posting};
@@ -92,25 +92,18 @@ impl Index {
             if seq.len() < 2 {
                 return None;
             }
-            if seq.len() == 2 {
-                (0..=PY_END)
-                    .filter_map(|c| self.posting(py_key(seq[0], seq[1], c), kind))
-                    .flat_map(Posting::iter)
-                    .for_each(&mut add);
-            } else {
-                let mut lists = Vec::new();
-                for w in seq.windows(3) {
-                    match self.posting(py_key(w[0], w[1], w[2]), kind) {
-                        Some(p) => lists.push(p),
-                        None => {
-                            lists.clear();
-                            break;
-                        }
+            let mut lists = Vec::new();
+            for w in seq.windows(2) {
+                match self.posting(py_key(w[0], w[1]), kind) {
+                    Some(p) => lists.push(p),
+                    None => {
+                        lists.clear();
+                        break;
                     }
                 }
-                if !lists.is_empty() {
-                    intersect_all(lists).into_iter().for_each(&mut add);
-                }
+            }
+            if !lists.is_empty() {
+                intersect_all(lists).into_iter().for_each(&mut add);
             }
         }
         let ids = set

@@ -71,7 +71,7 @@ pub(crate) struct Item {
 /// The text a metric item is matched and shown as: label and raw text.
 pub fn metric_text(m: &Metric) -> String {
     if m.label.is_empty() {
-        m.raw.clone()
+        m.raw.to_string()
     } else {
         format!("{} {}", m.label, m.raw)
     }

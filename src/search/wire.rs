@@ -83,7 +83,13 @@ impl<R: Read> Input<R> {
         Some(Input { r, hash: Xxh3Default::new(), left: len.checked_sub(8)? })
     }
 
-    fn fill(&mut self, buf: &mut [u8]) -> Option<()> {
+    /// Bytes left before the checksum.
+    pub(crate) fn left(&self) -> u64 {
+        self.left
+    }
+
+    /// Fills `buf` from the stream, if it has that many bytes.
+    pub(crate) fn fill(&mut self, buf: &mut [u8]) -> Option<()> {
         self.left = self.left.checked_sub(buf.len() as u64)?;
         self.r.read_exact(buf).ok()?;
         self.hash.update(buf);

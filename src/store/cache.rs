@@ -39,7 +39,7 @@ use crate::doc::{Document, LoadError};
 use entry::CachedDoc;
 
 /// Bumped whenever parsing or the entry layout changes, so old entries are rebuilt.
-pub const CACHE_VERSION: u32 = 2;
+pub const CACHE_VERSION: u32 = 3;
 
 /// The start of every cache file.
 const MAGIC: &[u8; 8] = b"gongwen\x01";

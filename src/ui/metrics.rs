@@ -145,7 +145,7 @@ impl Widget for MetricsView<'_> {
         let on_screen = m.rows.iter().enumerate().skip(m.offset).take(list.height.into());
         for (y, (i, r)) in (list.y..).zip(on_screen) {
             let Some((doc, metric)) = r.get(&app.docs) else { continue };
-            let heading = metric.heading.as_deref().unwrap_or("—");
+            let heading = doc.metric_heading(metric).map_or("—", |h| &h.title);
             let value = value_text(metric);
             let text =
                 cols.line([&doc.short_title(), &metric.label, &value, &metric.unit, heading]);

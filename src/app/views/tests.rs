@@ -26,8 +26,8 @@ fn doc(
         .map(|&(line, title)| Heading {
             line,
             level: 1,
-            marker: String::new(),
-            title: title.to_string(),
+            marker: Default::default(),
+            title: title.into(),
             style: Style::CnDun,
         })
         .collect();
@@ -36,15 +36,15 @@ fn doc(
         .map(|&(line, raw, value, unit, label)| {
             let text = d.line(line);
             let start = text.find(&format!("共计{raw}")).map_or(0, |p| p + "共计".len());
-            let heading = heads.iter().rev().find(|h| h.0 <= line).map(|h| h.1.to_string());
+            let heading = d.headings.iter().rposition(|h| h.line <= line);
             Metric {
                 line,
                 start,
-                raw: raw.to_string(),
+                raw: raw.into(),
                 value,
-                unit: unit.to_string(),
+                unit: unit.into(),
                 approx: false,
-                label: label.to_string(),
+                label: label.into(),
                 heading,
             }
         })

@@ -2,13 +2,15 @@
 //! rebuild (about 6 s for 20,000 reports).
 //!
 //! **Validity.** An index is only valid for exactly the documents it was built from, in the
-//! same order, parsed the same way. Its *content key* is an xxh3 over the format version, the
-//! crate version, the document cache's [`CACHE_VERSION`] and, per document, its absolute path,
-//! title, text (length and bytes) and the number of its headings and metrics (hashing the 420
-//! MB of 20,000 reports takes a few tens of milliseconds, in parallel). A stored index whose
-//! header names another key, version or number of documents is not read further; one that is
-//! damaged (checksum, lengths, references out of range) is rejected; either way the index is
-//! rebuilt, silently, and the cache never changes a search's results.
+//! same order, parsed the same way, by the same build. Its *content key* is an xxh3 over the
+//! format version, the crate version, the document cache's `CACHE_VERSION`, the program's
+//! build (path, size and time of the executable) and, per document, its absolute path, title,
+//! text (length and bytes) and the number of its headings and metrics (hashing the 420 MB of
+//! 20,000 reports takes a few tens of milliseconds, in parallel, while the file is read). A
+//! stored index whose header names other paths, another version or number of documents is not
+//! read further; one for other contents, or damaged (checksum, lengths, references out of
+//! range), is rejected; either way the index is rebuilt, silently, and the cache never changes
+//! a search's results.
 //!
 //! **Naming.** The file is named by the *folders* holding the documents (their absolute paths,
 //! in order of first appearance), not by the content key: a folder whose reports were edited,
@@ -19,11 +21,12 @@
 //! **Format** (little-endian): magic, format version, cache version, crate version, a hash
 //! of the documents' paths, the content key and the number of documents; then the items as
 //! 27-byte records, the metric texts and their ends and references, the item ids per kind,
-//! and per shard the sparse keys and the frozen posting lists (their bytes as they are); then
-//! an xxh3 checksum of everything before it. Records are decoded in one pass with
-//! `chunks_exact`; every count is checked against the bytes left before anything is allocated.
-//! Posting lists are guarded by the checksum only (decoding them all to check every id would
-//! cost more than the read).
+//! and per shard the sparse keys, the posting lists' chains (20-byte records) and their
+//! blocks as they are; then an xxh3 checksum of everything before it. Records are decoded in
+//! one pass with `chunks_exact`; every count is checked against the bytes left before
+//! anything is allocated, every reference against what it points into. The links between a
+//! list's blocks are guarded by the checksum only (walking every chain to check them would
+//! cost about as much as the read).
 
 use std::io::{BufReader, Write};
 use std::sync::Arc;
@@ -38,8 +41,10 @@ use key::{file_key, paths_key, Header};
 mod codec;
 mod key;
 
-/// Bumped whenever the layout below or the index's construction changes.
-const FORMAT: u32 = 1;
+/// Bumped whenever the layout below or the index's construction changes (the key also covers
+/// the program's build, see `key::build_stamp`, so a forgotten bump costs a rebuild, never a
+/// wrong answer).
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"gwindex\x01";
 /// The cache folder of index files.
 const FOLDER: &str = "index";

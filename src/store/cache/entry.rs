@@ -5,6 +5,7 @@
 //! CLI's JSON (which leaves some fields out), and the conversions below name every field, so a
 //! field added to the model fails to compile here until the cache keeps it too.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{Card, Document, Format};
@@ -52,8 +53,8 @@ struct CachedCard {
 struct CachedHeading {
     line: usize,
     level: usize,
-    marker: String,
-    title: String,
+    marker: CompactString,
+    title: CompactString,
     style: u8,
 }
 
@@ -61,12 +62,12 @@ struct CachedHeading {
 struct CachedMetric {
     line: usize,
     start: usize,
-    raw: String,
+    raw: CompactString,
     value: f64,
-    unit: String,
+    unit: CompactString,
     approx: bool,
-    label: String,
-    heading: Option<String>,
+    label: CompactString,
+    heading: Option<usize>,
 }
 
 impl CachedDoc {

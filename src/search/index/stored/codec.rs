@@ -13,7 +13,7 @@ use crate::doc::Document;
 use crate::search::index::{kind_dense_slot, kind_slot, shard_of, Index, KeyMap, Shard};
 use crate::search::index::{DENSE_LISTS, SHARDS};
 use crate::search::items::{Item, Kind, NONE};
-use crate::search::postings::Frozen;
+use crate::search::postings::Lists;
 use crate::search::wire::{Input, Output};
 use crate::store::cache::CACHE_VERSION;
 
@@ -148,7 +148,7 @@ pub(super) fn read_parts<R: Read>(
             let [k0, k1, k2, k3, l0, l1, l2, l3] = *b;
             Some((u32::from_le_bytes([k0, k1, k2, k3]), u32::from_le_bytes([l0, l1, l2, l3])))
         })?;
-        let lists = Frozen::read_from(&mut input)?;
+        let lists = Lists::read_from(&mut input)?;
         let sparse_ok = lists.list_count() >= DENSE_LISTS
             && pairs.iter().all(|&(k, l)| {
                 kind_dense_slot(k).is_none()
@@ -160,7 +160,7 @@ pub(super) fn read_parts<R: Read>(
         }
         let mut sparse = KeyMap::default();
         sparse.extend(pairs);
-        shards.push(Shard { sparse, lists, ..Shard::default() });
+        shards.push(Shard { sparse, lists });
     }
     if !input.finish() {
         return None;

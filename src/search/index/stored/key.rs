@@ -2,7 +2,8 @@
 //! rules are in the parent module's documentation), and the name it is kept under.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3Default;
@@ -48,7 +49,25 @@ fn versioned() -> Xxh3Default {
     h.update(&FORMAT.to_le_bytes());
     h.update(&CACHE_VERSION.to_le_bytes());
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(&build_stamp().to_le_bytes());
     h
+}
+
+/// The running program's path, size and modification time: another build of gongwen (a
+/// change to how the index is built that forgot to bump [`FORMAT`], during development)
+/// never takes this one's index. Costs one `stat`; 0 when the program cannot be found.
+fn build_stamp() -> u64 {
+    static STAMP: OnceLock<u64> = OnceLock::new();
+    *STAMP.get_or_init(|| {
+        let Ok(exe) = std::env::current_exe() else { return 0 };
+        let Ok(meta) = std::fs::metadata(&exe) else { return 0 };
+        let mtime = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+        let mut h = Xxh3Default::new();
+        h.update(exe.as_os_str().as_encoded_bytes());
+        h.update(&meta.len().to_le_bytes());
+        h.update(&mtime.map_or(0, |d| d.as_nanos()).to_le_bytes());
+        h.digest()
+    })
 }
 
 pub(super) fn paths_key<'a>(paths: impl Iterator<Item = &'a str>, cwd: &Path) -> u64 {
