@@ -101,7 +101,7 @@ pub fn run(args: &SearchArgs, cache: &Cache) -> i32 {
     let code = out.finish();
     // Stored once the answers are out, so the write does not delay them. Like the document
     // cache's, a failed write only costs the next run the build (said with --timings).
-    if origin == Origin::Built {
+    if origin == Origin::Built && cache.is_enabled() {
         let t = Instant::now();
         let stored = index.store(cache);
         if args.timings {

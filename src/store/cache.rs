@@ -109,6 +109,11 @@ impl Cache {
         Cache::default()
     }
 
+    /// Whether entries are read and written (not `--no-cache`).
+    pub fn is_enabled(&self) -> bool {
+        self.dir.is_some()
+    }
+
     /// Counts so far.
     pub fn stats(&self) -> CacheStats {
         CacheStats {
