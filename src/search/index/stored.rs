@@ -58,7 +58,7 @@ const BUFFER: usize = 1 << 16;
 pub enum Origin {
     /// Read from the cache.
     Cache,
-    /// Built from the documents (and stored, when the cache is enabled).
+    /// Built from the documents (for the caller to store: [`Index::store`]).
     Built,
 }
 
@@ -111,13 +111,13 @@ impl Index {
     /// Reads the file's header only: for deciding early, e.g. not to build partial indexes
     /// while a warm start loads.
     pub fn is_cached_for(paths: &[String], cache: &Cache) -> bool {
-        let Some((file, len)) = cache.read_large(FOLDER, &file_key(paths.iter().map(|p| &**p)))
-        else {
+        let names: Vec<&str> = paths.iter().map(|p| &**p).collect();
+        let Some((file, len)) = cache.read_large(FOLDER, &file_key(names.iter().copied())) else {
             return false;
         };
         crate::search::wire::Input::new(BufReader::with_capacity(256, file), len)
             .and_then(|mut input| read_header(&mut input))
-            .is_some_and(|h| for_paths(&h, &paths.iter().map(|p| &**p).collect::<Vec<_>>()))
+            .is_some_and(|h| for_paths(&h, &names))
     }
 
     /// Reads the cached index for documents at exactly `paths`, in this order, before they
@@ -125,7 +125,7 @@ impl Index {
     /// the index while its documents load.
     pub fn prefetch(paths: &[String], cache: &Cache) -> Option<Prefetched> {
         let names: Vec<&str> = paths.iter().map(|p| &**p).collect();
-        let (file, len) = cache.read_large(FOLDER, &file_key(paths.iter().map(|p| &**p)))?;
+        let (file, len) = cache.read_large(FOLDER, &file_key(names.iter().copied()))?;
         let reader = BufReader::with_capacity(BUFFER, file);
         let (parts, ()) =
             rayon::join(|| read_parts(reader, len, |h| for_paths(h, &names)), pinyin::warm);
