@@ -3,18 +3,19 @@
 //! the first reading text, then to the end of loading, and (in runs of their own) until a query
 //! typed at once searches every document; and the reader's CPU use once idle.
 //!
-//! `cargo bench --bench first_frame` (needs tmux). Generates `bench-data/2000/` (gitignored):
-//! 2,000 reports copied from the samples with varied names and numbers.
+//! `cargo bench --bench first_frame` (needs tmux). Generates `bench-data/frame-2000/`
+//! (gitignored): 2,000 reports varied from the samples (`support/corpus.rs`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "../tests/support/tmux.rs"]
 mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use gongwen::doc::samples::SAMPLES;
 use tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_gongwen");
@@ -26,28 +27,10 @@ fn cache_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("bench-data/first-frame-cache")
 }
 
-/// Writes `n` varied copies of the samples (once).
+/// The generated folder of `n` reports (made once).
 fn corpus(n: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("bench-data/{n}"));
-    let done = std::fs::read_dir(&dir).map(|d| d.count() == n).unwrap_or(false);
-    if done {
-        return dir;
-    }
-    std::fs::create_dir_all(&dir).unwrap();
-    for i in 0..n {
-        let (name, bytes) = SAMPLES[i % SAMPLES.len()];
-        let text = String::from_utf8_lossy(bytes);
-        // Vary the numbers so that no two reports are the same text.
-        let varied: String = text
-            .chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) if i % 3 == 0 => char::from_digit((d + i as u32) % 10, 10).unwrap_or(c),
-                _ => c,
-            })
-            .collect();
-        let file = format!("{:04}-{}", i, name);
-        std::fs::write(dir.join(file), format!("第{i}号\n{varied}")).unwrap();
-    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("bench-data/frame-{n}"));
+    corpus::generate(&dir, n, 7).unwrap();
     dir
 }
 

@@ -1,12 +1,14 @@
 //! Measures the document cache on a generated folder: `cargo bench --bench store --
-//! N [DIR]` writes N reports (the samples, each made distinct) under DIR
+//! N [DIR]` writes N reports varied from the samples (`support/corpus.rs`) under DIR/reports
 //! (default: a temporary folder), then times loading them without the cache, with an empty
 //! cache (parse and write entries), and with a full cache (warm start).
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use gongwen::doc::samples::SAMPLES;
 use gongwen::doc::{Document, LoadError};
 use gongwen::store::cache::Cache;
 use rayon::prelude::*;
@@ -67,19 +69,8 @@ fn main() {
         }
         return;
     }
-    let mut files = Vec::new();
-    let mut total = 0;
-    for i in 0..n {
-        let dir = reports.join(format!("{:03}", i / 500));
-        std::fs::create_dir_all(&dir).expect("mkdir");
-        let (name, bytes) = SAMPLES[i % SAMPLES.len()];
-        let path = dir.join(format!("{i:05}-{name}"));
-        let mut content = bytes.to_vec();
-        content.extend_from_slice(format!("\n附：第{i}份。\n").as_bytes());
-        total += content.len();
-        std::fs::write(&path, content).expect("write");
-        files.push(path);
-    }
+    let files = corpus::generate(&reports, n, 7).expect("generate the reports");
+    let total: u64 = files.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
     println!("{n} reports, {:.1} MB", total as f64 / 1e6);
 
     let t = Instant::now();

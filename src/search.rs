@@ -189,14 +189,18 @@ impl Index {
 
     fn hit(&self, id: u32, score: i64) -> Hit {
         let it = &self.items[id as usize];
+        let end = match self.metric_of(it) {
+            Some(m) => m.start + m.raw.len(),
+            None => it.end as usize,
+        };
         Hit {
             doc: it.doc as usize,
             item: id,
             kind: it.kind,
             line: it.line as usize,
-            span: it.start as usize..it.end as usize,
+            span: it.start as usize..end,
             score,
-            heading: Index::heading_of(it),
+            heading: self.heading_of(it),
         }
     }
 
@@ -204,7 +208,7 @@ impl Index {
         if it.kind != Kind::Metric {
             return None;
         }
-        let m = self.metric_refs[it.metric as usize] as usize;
+        let m = self.metric_refs[it.end as usize] as usize;
         self.docs[it.doc as usize].metrics.get(m)
     }
 

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::fold::fold_mapped;
-use super::items::{doc_items, metric_text, Item, Kind, NONE};
+use super::items::{doc_items, metric_text, Item, Kind};
 use super::pinyin;
 use super::postings::{Lists, Posting};
 use crate::doc::Document;
@@ -198,10 +198,10 @@ fn doc_out(index: u32, doc: &Document, ks: &mut KeyScratch) -> DocOut {
         let text = match it.kind {
             Kind::Doc => doc.title(),
             Kind::Metric => {
-                let m = &doc.metrics[it.metric as usize];
+                let m = &doc.metrics[it.end as usize];
                 owned = metric_text(m);
-                out.metric_refs.push(it.metric);
-                it.metric = out.metric_ends.len() as u32;
+                out.metric_refs.push(it.end);
+                it.end = out.metric_ends.len() as u32;
                 out.metric_text.push_str(&owned);
                 out.metric_ends.push(out.metric_text.len() as u32);
                 &owned
@@ -316,7 +316,7 @@ impl Index {
                 let metric_base = index.metric_ends.len() as u32;
                 let text_base = index.metric_text.len() as u32;
                 index.items.extend(out.items.iter().map(|&it| match it.kind {
-                    Kind::Metric => Item { metric: metric_base + it.metric, ..it },
+                    Kind::Metric => Item { end: metric_base + it.end, ..it },
                     _ => it,
                 }));
                 index.metric_text.push_str(&out.metric_text);
@@ -355,7 +355,7 @@ impl Index {
         match it.kind {
             Kind::Doc => doc.title(),
             Kind::Metric => {
-                let m = it.metric as usize;
+                let m = it.end as usize;
                 let start = m.checked_sub(1).map_or(0, |p| self.metric_ends[p] as usize);
                 self.metric_text.get(start..self.metric_ends[m] as usize).unwrap_or("")
             }
@@ -398,8 +398,22 @@ impl Index {
             + self.by_kind.iter().map(|v| v.capacity() * 4).sum::<usize>()
     }
 
-    /// The enclosing heading index of item `it`, if any.
-    pub(crate) fn heading_of(it: &Item) -> Option<usize> {
-        (it.heading != NONE).then_some(it.heading as usize)
+    /// Index into its document's headings of the heading that encloses item `it`: for a
+    /// heading, its parent (the last heading before it of a higher level); for text and
+    /// metrics, the last heading at or above their line; none for a title.
+    pub(crate) fn heading_of(&self, it: &Item) -> Option<usize> {
+        let headings = &self.docs[it.doc as usize].headings;
+        let line = it.line as usize;
+        match it.kind {
+            Kind::Doc => None,
+            Kind::Heading => {
+                let own = headings.partition_point(|h| h.line < line);
+                let level = headings.get(own).map_or(usize::MAX, |h| h.level);
+                headings[..own].iter().rposition(|p| p.level < level)
+            }
+            Kind::Text | Kind::Metric => {
+                headings.partition_point(|h| h.line <= line).checked_sub(1)
+            }
+        }
     }
 }

@@ -44,10 +44,9 @@ impl Kind {
     }
 }
 
-/// No heading / no metric.
-pub(crate) const NONE: u32 = u32::MAX;
-
-/// One searchable item.
+/// One searchable item: 20 bytes, as there are millions (at 20,000 reports, four million).
+/// The enclosing heading is not stored: it follows from the line
+/// ([`super::Index::heading_of`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Item {
     /// Index of the document.
@@ -56,12 +55,10 @@ pub(crate) struct Item {
     pub line: u32,
     /// Byte span in the line.
     pub start: u32,
-    /// End of the byte span in the line.
+    /// End of the byte span in the line; for a metric, the number of its metric instead (in
+    /// the document's metrics while items are made, then in the index's metric texts); its
+    /// span ends where its raw text does.
     pub end: u32,
-    /// Index into the document's headings of the enclosing heading, or [`NONE`].
-    pub heading: u32,
-    /// For metrics: index into the document's metrics; else [`NONE`].
-    pub metric: u32,
     /// Folded length in characters (saturating), for the length penalty and score bounds.
     pub chars: u16,
     /// What the item is.
@@ -124,13 +121,11 @@ fn heading_span(line: &str, marker: &str, title: &str) -> (usize, usize) {
 /// The items of one document, in line order (title first, metrics last).
 pub(crate) fn doc_items(doc_index: u32, doc: &Document) -> Vec<Item> {
     let mut items = Vec::new();
-    let item = |kind, line: usize, (start, end): (usize, usize), heading: u32| Item {
+    let item = |kind, line: usize, (start, end): (usize, usize)| Item {
         doc: doc_index,
         line: line as u32,
         start: start as u32,
         end: end as u32,
-        heading,
-        metric: NONE,
         chars: 0,
         kind,
     };
@@ -142,37 +137,28 @@ pub(crate) fn doc_items(doc_index: u32, doc: &Document) -> Vec<Item> {
         .unwrap_or(1);
     let tl = doc.line(title_line);
     let tspan = tl.find(title).map_or((0, tl.len()), |p| (p, p + title.len()));
-    items.push(item(Kind::Doc, title_line, tspan, NONE));
+    items.push(item(Kind::Doc, title_line, tspan));
 
     let headings = &doc.headings;
     let mut next_heading = 0;
-    let mut current = NONE;
     let mut spans = Vec::new();
     for (n, line) in doc.body_lines() {
         let mut from = 0;
         while next_heading < headings.len() && headings[next_heading].line <= n {
             let h = &headings[next_heading];
             if h.line == n {
-                let parent = headings[..next_heading]
-                    .iter()
-                    .rposition(|p| p.level < h.level)
-                    .map_or(NONE, |p| p as u32);
                 let span = heading_span(line, &h.marker, &h.title);
-                items.push(item(Kind::Heading, n, span, parent));
+                items.push(item(Kind::Heading, n, span));
                 from = span.1;
             }
-            current = next_heading as u32;
             next_heading += 1;
         }
         spans.clear();
         clauses(line, from, &mut spans);
-        items.extend(spans.iter().map(|&s| item(Kind::Text, n, s, current)));
+        items.extend(spans.iter().map(|&s| item(Kind::Text, n, s)));
     }
     for (i, m) in doc.metrics.iter().enumerate() {
-        let heading = headings.iter().rposition(|h| h.line <= m.line).map_or(NONE, |p| p as u32);
-        let mut it = item(Kind::Metric, m.line, (m.start, m.start + m.raw.len()), heading);
-        it.metric = i as u32;
-        items.push(it);
+        items.push(item(Kind::Metric, m.line, (m.start, i)));
     }
     items
 }

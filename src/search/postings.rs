@@ -1,21 +1,40 @@
 //! Posting lists: for each key (a folded character, or a pair of pinyin initials), the sorted
 //! ids of the items that contain it, delta- and varint-encoded (about a byte per entry).
 //!
-//! Each list is a chain of 64-byte blocks (the index of the next block, then payload) in one
+//! Each list is a chain of blocks (the arena position of the next block, then payload) in one
 //! arena per shard, so that thousands of growing lists neither reallocate one by one nor
 //! leave the heap fragmented. The chains are also the finished form: copying every list into
 //! one exact-size array once built briefly needed both copies, and at 20,000 reports that
-//! copy was the largest part of the peak memory; the blocks' links cost 6 %. The arena grows
-//! by fixed chunks (no doubled array with half of it spare).
+//! copy was the largest part of the peak memory. A list's first block is small (most lists
+//! are short), the others large (a long list is read a cache-friendly stretch at a time);
+//! links and unused block ends cost about 3 %. The arena grows by fixed chunks (no doubled
+//! array with half of it spare).
 
 use super::wire::{Input, Output};
 
-/// Bytes per block: the index of the next block, then payload.
-const BLOCK: usize = 64;
-const PAYLOAD: usize = BLOCK - 4;
-/// Blocks per arena chunk (256 KiB).
-const CHUNK_BLOCKS: usize = 4096;
+/// The arena's unit: blocks start at a multiple of it, and are addressed in units.
+const UNIT: usize = 64;
+/// Units of a list's first block and of every later block.
+const FIRST_UNITS: usize = 1;
+const LATER_UNITS: usize = 8;
+/// Payload bytes of a first and a later block (after the 4-byte link).
+const FIRST_PAYLOAD: usize = FIRST_UNITS * UNIT - 4;
+const LATER_PAYLOAD: usize = LATER_UNITS * UNIT - 4;
+/// Units per arena chunk (64 KiB); a block never straddles two chunks.
+const CHUNK_UNITS: usize = 1024;
 const NIL: u32 = u32::MAX;
+
+/// Where byte `len` of a list's payload goes: (whether it opens a new block, the offset in
+/// its block after the link, the units of that block).
+#[inline]
+fn place(len: usize) -> (bool, usize, usize) {
+    if len < FIRST_PAYLOAD {
+        (len == 0, len, FIRST_UNITS)
+    } else {
+        let at = (len - FIRST_PAYLOAD) % LATER_PAYLOAD;
+        (at == 0, at, LATER_UNITS)
+    }
+}
 
 /// One list.
 #[derive(Clone, Copy)]
@@ -39,73 +58,88 @@ impl Default for Chain {
 /// Posting lists, numbered from 0.
 #[derive(Default)]
 pub(crate) struct Lists {
-    /// Chunks of [`CHUNK_BLOCKS`] blocks; block `b` is in chunk `b / CHUNK_BLOCKS`.
+    /// Chunks of [`CHUNK_UNITS`] units; unit `u` is in chunk `u / CHUNK_UNITS`.
     arena: Vec<Box<[u8]>>,
-    /// Blocks handed out.
-    blocks: usize,
+    /// Units handed out (including those skipped at a chunk's end).
+    units: usize,
+    /// For each list number, its chain in `chains`, or [`NIL`] while it is empty (most of the
+    /// numbers, which are one per character of the BMP: 4 bytes each, not a whole chain).
+    lists: Vec<u32>,
     chains: Vec<Chain>,
 }
 
 impl Lists {
     /// `lists` empty lists.
     pub fn new(lists: usize) -> Self {
-        Lists { arena: Vec::new(), blocks: 0, chains: vec![Chain::default(); lists] }
+        Lists { arena: Vec::new(), units: 0, lists: vec![NIL; lists], chains: Vec::new() }
     }
 
     /// Adds an empty list; its number.
     pub fn add_list(&mut self) -> u32 {
-        self.chains.push(Chain::default());
-        (self.chains.len() - 1) as u32
+        self.lists.push(NIL);
+        (self.lists.len() - 1) as u32
     }
 
-    /// Block `b`.
-    fn block(&self, b: u32) -> &[u8] {
-        let b = b as usize;
-        &self.arena[b / CHUNK_BLOCKS][(b % CHUNK_BLOCKS) * BLOCK..][..BLOCK]
+    /// The block of `units` units at unit `u`.
+    fn block(&self, u: u32, units: usize) -> &[u8] {
+        let u = u as usize;
+        &self.arena[u / CHUNK_UNITS][(u % CHUNK_UNITS) * UNIT..][..units * UNIT]
     }
 
-    fn block_mut(&mut self, b: u32) -> &mut [u8] {
-        let b = b as usize;
-        &mut self.arena[b / CHUNK_BLOCKS][(b % CHUNK_BLOCKS) * BLOCK..][..BLOCK]
+    fn block_mut(&mut self, u: u32, units: usize) -> &mut [u8] {
+        let u = u as usize;
+        &mut self.arena[u / CHUNK_UNITS][(u % CHUNK_UNITS) * UNIT..][..units * UNIT]
     }
 
-    /// A new block, its next-block index set to none.
-    fn new_block(&mut self) -> u32 {
-        if self.blocks == self.arena.len() * CHUNK_BLOCKS {
-            self.arena.push(vec![0; CHUNK_BLOCKS * BLOCK].into_boxed_slice());
+    /// A new block of `units` units, its link set to none; its first unit.
+    fn new_block(&mut self, units: usize) -> u32 {
+        let in_chunk = self.units % CHUNK_UNITS;
+        if self.units == self.arena.len() * CHUNK_UNITS || in_chunk + units > CHUNK_UNITS {
+            if in_chunk != 0 {
+                self.units += CHUNK_UNITS - in_chunk;
+            }
+            self.arena.push(vec![0; CHUNK_UNITS * UNIT].into_boxed_slice());
         }
-        let b = self.blocks as u32;
-        self.blocks += 1;
-        self.block_mut(b)[..4].copy_from_slice(&NIL.to_le_bytes());
-        b
+        let u = self.units as u32;
+        self.units += units;
+        self.block_mut(u, units)[..4].copy_from_slice(&NIL.to_le_bytes());
+        u
     }
 
     /// Appends `id` to list `list`; `id` must be greater than every id already in it.
     pub fn push(&mut self, list: u32, id: u32) {
-        let mut c = self.chains[list as usize];
+        let slot = &mut self.lists[list as usize];
+        if *slot == NIL {
+            *slot = self.chains.len() as u32;
+            self.chains.push(Chain::default());
+        }
+        let chain = *slot as usize;
+        let mut c = self.chains[chain];
         let mut delta = if c.count == 0 { id } else { id - c.last };
         c.last = id;
         c.count += 1;
         loop {
             let byte = if delta >= 0x80 { (delta as u8) | 0x80 } else { delta as u8 };
-            let at = c.len as usize % PAYLOAD;
-            if at == 0 {
-                let b = self.new_block();
+            let (opens, at, units) = place(c.len as usize);
+            if opens {
+                let b = self.new_block(units);
                 if c.tail == NIL {
                     c.head = b;
                 } else {
-                    self.block_mut(c.tail)[..4].copy_from_slice(&b.to_le_bytes());
+                    let tail_units =
+                        if c.len as usize == FIRST_PAYLOAD { FIRST_UNITS } else { units };
+                    self.block_mut(c.tail, tail_units)[..4].copy_from_slice(&b.to_le_bytes());
                 }
                 c.tail = b;
             }
-            self.block_mut(c.tail)[4 + at] = byte;
+            self.block_mut(c.tail, units)[4 + at] = byte;
             c.len += 1;
             if delta < 0x80 {
                 break;
             }
             delta >>= 7;
         }
-        self.chains[list as usize] = c;
+        self.chains[chain] = c;
     }
 
     /// Gives back spare capacity once every id is in.
@@ -116,15 +150,17 @@ impl Lists {
 
     /// List `list`, if it has any id.
     pub fn get(&self, list: u32) -> Option<Posting<'_>> {
-        let c = self.chains.get(list as usize)?;
+        let c = self.chains.get(*self.lists.get(list as usize)? as usize)?;
         (c.count > 0).then_some(Posting { count: c.count, len: c.len, head: c.head, lists: self })
     }
 
-    /// Writes the lists for the index cache: the number of lists and of blocks, each list's
-    /// chain as five `u32`s, then the blocks as they are.
+    /// Writes the lists for the index cache: the numbers of lists, chains and units, each
+    /// list's chain number, each chain as five `u32`s, then the arena's units as they are.
     pub fn write_to<W: std::io::Write>(&self, out: &mut Output<W>) -> std::io::Result<()> {
+        out.len(self.lists.len())?;
         out.len(self.chains.len())?;
-        out.len(self.blocks)?;
+        out.len(self.units)?;
+        out.u32s(&self.lists)?;
         out.records(&self.chains, |c| {
             let mut b = [0; 20];
             let words = [c.count, c.last, c.len, c.head, c.tail];
@@ -133,7 +169,7 @@ impl Lists {
             }
             b
         })?;
-        let mut left = self.blocks * BLOCK;
+        let mut left = self.units * UNIT;
         for chunk in &self.arena {
             let used = left.min(chunk.len());
             out.bytes(&chunk[..used])?;
@@ -142,46 +178,53 @@ impl Lists {
         Ok(())
     }
 
-    /// Reads what [`Lists::write_to`] wrote; `None` unless every list's first block is there
+    /// Reads what [`Lists::write_to`] wrote; `None` unless every list number names a chain
+    /// and every chain's first and last blocks lie within one arena chunk of the units read
     /// (the links between blocks are covered by the stream's checksum).
     pub fn read_from<R: std::io::Read>(input: &mut Input<R>) -> Option<Lists> {
-        let (n, blocks) = (input.len()?, input.len()?);
-        let chains = input.records(n, |b: &[u8; 20]| {
+        let (n_lists, n_chains, units) = (input.len()?, input.len()?, input.len()?);
+        let lists = input.u32s(n_lists)?;
+        let block_fits = |u: u32, units_of: usize| {
+            let u = u as usize;
+            u + units_of <= units && u % CHUNK_UNITS + units_of <= CHUNK_UNITS
+        };
+        let chains = input.records(n_chains, |b: &[u8; 20]| {
             let mut w = b.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
             let mut next = || w.next().unwrap_or(NIL);
             let c = Chain { count: next(), last: next(), len: next(), head: next(), tail: next() };
-            let fits = if c.count == 0 {
-                c.len == 0 && c.head == NIL && c.tail == NIL
-            } else {
-                (c.head as usize) < blocks
-                    && (c.tail as usize) < blocks
-                    && (c.count..=c.count.saturating_mul(5)).contains(&c.len)
-            };
+            let tail_units =
+                if (c.len as usize) <= FIRST_PAYLOAD { FIRST_UNITS } else { LATER_UNITS };
+            let fits = c.count == 0
+                || (block_fits(c.head, FIRST_UNITS)
+                    && block_fits(c.tail, tail_units)
+                    && (c.count..=c.count.saturating_mul(5)).contains(&c.len));
             fits.then_some(c)
         })?;
-        if (blocks as u64).checked_mul(BLOCK as u64)? > input.left() {
+        let numbered = lists.iter().all(|&l| l == NIL || (l as usize) < chains.len());
+        if !numbered || (units as u64).checked_mul(UNIT as u64)? > input.left() {
             return None;
         }
-        let mut arena = Vec::with_capacity(blocks.div_ceil(CHUNK_BLOCKS));
-        let mut left = blocks * BLOCK;
+        let mut arena = Vec::with_capacity(units.div_ceil(CHUNK_UNITS));
+        let mut left = units * UNIT;
         while left > 0 {
-            let mut chunk = vec![0; CHUNK_BLOCKS * BLOCK].into_boxed_slice();
+            let mut chunk = vec![0; CHUNK_UNITS * UNIT].into_boxed_slice();
             let used = left.min(chunk.len());
             input.fill(&mut chunk[..used])?;
             arena.push(chunk);
             left -= used;
         }
-        Some(Lists { arena, blocks, chains })
+        Some(Lists { arena, units, lists, chains })
     }
 
     /// Number of lists.
     pub fn list_count(&self) -> usize {
-        self.chains.len()
+        self.lists.len()
     }
 
     /// Bytes used.
     pub fn heap_bytes(&self) -> usize {
-        self.arena.len() * CHUNK_BLOCKS * BLOCK
+        self.arena.len() * CHUNK_UNITS * UNIT
+            + self.lists.capacity() * 4
             + self.chains.capacity() * std::mem::size_of::<Chain>()
     }
 }
@@ -204,7 +247,7 @@ impl<'a> Posting<'a> {
     /// The ids in ascending order.
     pub fn iter(self) -> impl Iterator<Item = u32> + 'a {
         let lists = self.lists;
-        let mut block = lists.block(self.head);
+        let mut block = lists.block(self.head, FIRST_UNITS);
         let mut at = 4;
         let mut left = self.len;
         let mut acc = 0u32;
@@ -216,9 +259,9 @@ impl<'a> Posting<'a> {
                 if left == 0 {
                     return None;
                 }
-                if at == BLOCK {
+                if at == block.len() {
                     let next = u32::from_le_bytes([block[0], block[1], block[2], block[3]]);
-                    block = lists.block(next);
+                    block = lists.block(next, LATER_UNITS);
                     at = 4;
                 }
                 let b = block[at];

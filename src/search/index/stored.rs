@@ -20,13 +20,13 @@
 //!
 //! **Format** (little-endian): magic, format version, cache version, crate version, a hash
 //! of the documents' paths, the content key and the number of documents; then the items as
-//! 27-byte records, the metric texts and their ends and references, the item ids per kind,
-//! and per shard the sparse keys, the posting lists' chains (20-byte records) and their
-//! blocks as they are; then an xxh3 checksum of everything before it. Records are decoded in
-//! one pass with `chunks_exact`; every count is checked against the bytes left before
-//! anything is allocated, every reference against what it points into. The links between a
-//! list's blocks are guarded by the checksum only (walking every chain to check them would
-//! cost about as much as the read).
+//! 19-byte records, the metric texts and their ends and references, the item ids per kind,
+//! and per shard the sparse keys, the posting lists' chain numbers and chains (20-byte
+//! records) and their arena as it is; then an xxh3 checksum of everything before it.
+//! Records are decoded in one pass with `chunks_exact`; every count is checked against the
+//! bytes left before anything is allocated, every reference against what it points into. The
+//! links between a list's blocks are guarded by the checksum only (walking every chain to
+//! check them would cost about as much as the read).
 
 use std::io::{BufReader, Write};
 use std::sync::Arc;
@@ -44,7 +44,7 @@ mod key;
 /// Bumped whenever the layout below or the index's construction changes (the key also covers
 /// the program's build, see `key::build_stamp`, so a forgotten bump costs a rebuild, never a
 /// wrong answer).
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"gwindex\x01";
 /// The cache folder of index files.
 const FOLDER: &str = "index";

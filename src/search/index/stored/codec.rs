@@ -12,12 +12,12 @@ use super::{FORMAT, MAGIC};
 use crate::doc::Document;
 use crate::search::index::{kind_dense_slot, kind_slot, shard_of, Index, KeyMap, Shard};
 use crate::search::index::{DENSE_LISTS, SHARDS};
-use crate::search::items::{Item, Kind, NONE};
+use crate::search::items::{Item, Kind};
 use crate::search::postings::Lists;
 use crate::search::wire::{Input, Output};
 use crate::store::cache::CACHE_VERSION;
 
-const ITEM_BYTES: usize = 27;
+const ITEM_BYTES: usize = 19;
 
 /// Everything of an index but its documents.
 pub(super) struct Parts {
@@ -54,28 +54,25 @@ pub(super) fn read_header<R: Read>(input: &mut Input<R>) -> Option<Header> {
 
 fn encode_item(it: &Item) -> [u8; ITEM_BYTES] {
     let mut b = [0; ITEM_BYTES];
-    let words = [it.doc, it.line, it.start, it.end, it.heading, it.metric];
-    for (slot, w) in b.chunks_exact_mut(4).zip(words) {
+    for (slot, w) in b.chunks_exact_mut(4).zip([it.doc, it.line, it.start, it.end]) {
         slot.copy_from_slice(&w.to_le_bytes());
     }
-    b[24..26].copy_from_slice(&it.chars.to_le_bytes());
-    b[26] = kind_slot(it.kind) as u8;
+    b[16..18].copy_from_slice(&it.chars.to_le_bytes());
+    b[18] = kind_slot(it.kind) as u8;
     b
 }
 
 fn decode_item(b: &[u8; ITEM_BYTES]) -> Option<Item> {
-    let mut words = b.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
-    let mut word = || words.next().unwrap_or(NONE);
-    let (doc, line, start, end, heading, metric) = (word(), word(), word(), word(), word(), word());
-    let kind = match b[26] {
+    let word = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let kind = match b[18] {
         0 => Kind::Doc,
         1 => Kind::Heading,
         2 => Kind::Text,
         3 => Kind::Metric,
         _ => return None,
     };
-    let chars = u16::from_le_bytes([b[24], b[25]]);
-    Some(Item { doc, line, start, end, heading, metric, chars, kind })
+    let chars = u16::from_le_bytes([b[16], b[17]]);
+    Some(Item { doc: word(0), line: word(4), start: word(8), end: word(12), chars, kind })
 }
 
 impl Index {
@@ -186,21 +183,23 @@ impl Parts {
 }
 
 impl Index {
-    /// Whether every reference stays in range: items to documents, headings and metrics,
-    /// metric texts to their ends, ids per kind to items of that kind.
+    /// Whether every reference stays in range: items to documents and metrics, metric texts
+    /// to their ends, ids per kind to items of that kind.
     fn is_consistent(&self) -> bool {
         let ends_ok = self.metric_ends.windows(2).all(|w| w[0] <= w[1])
             && self.metric_ends.last().is_none_or(|&e| e as usize <= self.metric_text.len())
             && self.metric_refs.len() == self.metric_ends.len();
         let items_ok = self.items.par_iter().all(|it| {
             let Some(doc) = self.docs.get(it.doc as usize) else { return false };
-            let heading_ok = it.heading == NONE || (it.heading as usize) < doc.headings.len();
-            let metric_ok = it.kind != Kind::Metric
-                || self
+            match it.kind {
+                // `end` numbers the metric's text, whose reference must name one of its
+                // document's metrics.
+                Kind::Metric => self
                     .metric_refs
-                    .get(it.metric as usize)
-                    .is_some_and(|&m| (m as usize) < doc.metrics.len());
-            heading_ok && metric_ok && it.start <= it.end
+                    .get(it.end as usize)
+                    .is_some_and(|&m| (m as usize) < doc.metrics.len()),
+                _ => it.start <= it.end,
+            }
         });
         let kinds_ok = self.by_kind.iter().enumerate().all(|(slot, ids)| {
             ids.iter()
