@@ -180,7 +180,10 @@ fn finder_screen(dir: &std::path::Path, cache: &std::path::Path) -> String {
     let s = t.wait_for("results over every document", |s| {
         finder_open(s) && s.contains("行政复议") && !s.contains("so far")
     });
-    t.keys(&["Escape", "q"]);
+    // One key at a time: Escape and `q` arriving together would read as Alt-q.
+    t.keys(&["Escape"]);
+    t.wait_for("the finder to close", |s| !finder_open(s));
+    t.keys(&["q"]);
     t.wait_for("the shell", |s| status(s).trim() == PROMPT);
     s
 }
