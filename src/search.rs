@@ -23,12 +23,13 @@ mod postings;
 mod query;
 mod score;
 mod topk;
+mod wire;
 mod worker;
 
 use std::ops::Range;
 
 pub use fold::fold;
-pub use index::Index;
+pub use index::{Index, Origin, Prefetched};
 pub use items::{metric_text, Kind};
 pub use query::{Query, QueryError};
 pub use worker::{Results, Worker};

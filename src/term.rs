@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 use std::sync::Arc;
 use std::thread;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{
@@ -38,8 +39,8 @@ mod keep;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
-use crate::search::{Index, Results};
-use crate::store::DocKey;
+use crate::search::{Index, Prefetched, Results};
+use crate::store::{Cache, DocKey};
 use crate::ui::{self, keymap, Theme};
 use crate::watch::WatchEvent;
 
@@ -91,7 +92,8 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
         anyhow::bail!("{}", ui::strings::NOT_A_TERMINAL);
     }
     let (tx, rx) = mpsc::channel();
-    spawn_loader(opts.paths.clone(), crate::store::Cache::for_run(opts.no_cache), tx.clone());
+    let cache = keep::IndexCache::new(Cache::for_run(opts.no_cache));
+    spawn_loader(opts.paths.clone(), cache.clone(), tx.clone());
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
@@ -100,10 +102,11 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     app.set_progress(Some(0));
     keep::open_places(&mut app);
     let _watcher = keep::watch(&opts.paths, tx.clone(), &mut app);
-    let reindexer = keep::Reindexer::spawn(tx.clone());
+    let reindexer = keep::Reindexer::spawn(tx.clone(), cache.clone());
     let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
     drop(guard);
+    cache.finish_writes(INDEX_WRITE_WAIT);
     if !app.docs.is_empty() {
         app.remember();
         if let Err(e) = keep::save(&mut app) {
@@ -165,11 +168,12 @@ fn spawn_input(tx: Sender<Msg>) {
 /// Loads `paths` (none: the samples) in the background: parsed in parallel as the loader
 /// module does it, sent to the loop in path order as soon as each one and all before it are
 /// done (so the outline order does not depend on thread timing).
-fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>) {
+fn spawn_loader(paths: Vec<PathBuf>, cache: keep::IndexCache, tx: Sender<Msg>) {
     thread::spawn(move || {
         // The index and the app share each document (`Arc`): it is held once.
-        let indexer = spawn_indexer(tx.clone());
         if paths.is_empty() {
+            // Five documents index in milliseconds: no cache, no partial indexes.
+            let indexer = spawn_indexer(tx.clone(), None, None);
             let docs = doc::load::load_samples();
             let _ = tx.send(Msg::Found(docs.len()));
             for d in docs {
@@ -187,9 +191,15 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>
         for e in errors {
             let _ = tx.send(Msg::Failed(e));
         }
+        let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        let prefetch = Index::is_cached_for(&shown, cache.cache()).then(|| {
+            let cache = cache.clone();
+            thread::spawn(move || Index::prefetch(&shown, cache.cache()))
+        });
+        let indexer = spawn_indexer(tx.clone(), Some(cache.clone()), prefetch);
         let (done_tx, done_rx) = mpsc::channel();
         thread::spawn(move || {
-            doc::load::load_each_cached(files, &cache, |i, result| {
+            doc::load::load_each_cached(files, cache.cache(), |i, result| {
                 let _ = done_tx.send((i, result));
             });
         });
@@ -216,6 +226,9 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: crate::store::Cache, tx: Sender<Msg>
     });
 }
 
+/// How long quitting waits for the search index being written to the cache.
+const INDEX_WRITE_WAIT: Duration = Duration::from_secs(5);
+
 /// Documents loaded before a first, partial index is built.
 const PARTIAL_INDEX_MIN: usize = 64;
 /// Text (bytes) beyond which no more partial indexes are built: the reader holds the last
@@ -223,33 +236,68 @@ const PARTIAL_INDEX_MIN: usize = 64;
 /// most of an index to the peak memory (20,000 reports: 3.8× the corpus instead of under 3×).
 const PARTIAL_INDEX_MAX_TEXT: usize = 32 << 20;
 
-/// Builds the search index from the documents sent to it, in load order, off the UI thread:
-/// partial indexes while loading goes on (each time the count has doubled, so the total work
-/// stays under twice one build; only up to [`PARTIAL_INDEX_MAX_TEXT`]) and the full one when
-/// the sender is dropped.
-fn spawn_indexer(tx: Sender<Msg>) -> Sender<Arc<Document>> {
+/// Builds the search index from the documents sent to it, in load order, off the UI thread,
+/// and sends it when the sender is dropped (all documents loaded): from the cache when it
+/// holds the index of exactly these documents, else built and then stored.
+///
+/// Without `prefetch`, partial indexes are built while loading goes on (each time the count
+/// has doubled, so the total work stays under twice one build; only up to
+/// [`PARTIAL_INDEX_MAX_TEXT`]), so that a cold start on a large folder searches what has
+/// loaded. With it — the loader found an index in the cache for the very files being loaded
+/// ([`Index::is_cached_for`]), so this is a warm start whose documents come from the document
+/// cache in about a second — that index is read meanwhile and attached to the documents once
+/// they are all there, and no partial index is built: partial builds would only take the
+/// cores from loading and reading. If the stored index proves stale (a report was edited
+/// since), the full index is built once, as it would have been anyway, only without the
+/// partial ones before it.
+fn spawn_indexer(
+    tx: Sender<Msg>,
+    cache: Option<keep::IndexCache>,
+    prefetch: Option<thread::JoinHandle<Option<Prefetched>>>,
+) -> Sender<Arc<Document>> {
     let (doc_tx, doc_rx) = mpsc::channel::<Arc<Document>>();
     thread::spawn(move || {
         let mut docs: Vec<Arc<Document>> = Vec::new();
         let mut built = 0;
         let mut text = 0;
+        let mut last = None;
         while let Ok(d) = doc_rx.recv() {
             let first_new = docs.len();
             docs.push(d);
             docs.extend(doc_rx.try_iter());
             text += docs[first_new..].iter().map(|d| d.text().len()).sum::<usize>();
-            if docs.len() >= PARTIAL_INDEX_MIN
+            if prefetch.is_none()
+                && docs.len() >= PARTIAL_INDEX_MIN
                 && docs.len() >= 2 * built
                 && text <= PARTIAL_INDEX_MAX_TEXT
             {
                 built = docs.len();
-                if tx.send(Msg::Indexed(Arc::new(Index::build(&docs)))).is_err() {
+                let index = Arc::new(Index::build(&docs));
+                if tx.send(Msg::Indexed(Arc::clone(&index))).is_err() {
                     return;
                 }
+                last = Some(index);
             }
         }
-        if built != docs.len() || built == 0 {
-            let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));
+        // The last partial index is the full one: only stored. (Else it is let go now.)
+        if let Some(index) = last.take().filter(|_| built == docs.len()) {
+            if let Some(cache) = &cache {
+                cache.store(&index);
+            }
+            return;
+        }
+        let early = prefetch.and_then(|p| p.join().ok().flatten());
+        if let Some(index) = early.and_then(|p| p.attach(&docs)) {
+            let _ = tx.send(Msg::Indexed(Arc::new(index)));
+            return;
+        }
+        match &cache {
+            Some(cache) => {
+                cache.index_and_store(&docs, &tx);
+            }
+            None => {
+                let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));
+            }
         }
     });
     doc_tx

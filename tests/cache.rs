@@ -1,6 +1,7 @@
-//! The document cache as users meet it through the command line: a second run reads the
-//! cache and prints exactly what the first printed, `--no-cache` prints the same without
-//! reading or writing it, and a file changed between runs is read as it is now.
+//! The cache as users meet it through the command line: a second run reads the cache (parsed
+//! documents and the search index) and prints exactly what the first printed, `--no-cache`
+//! prints the same without reading or writing it, a file changed between runs is read and
+//! searched as it is now, and a damaged index file is rebuilt without a word.
 //!
 //! Every run sets `GONGWEN_CACHE_DIR` to a temporary folder: tests never touch the user's
 //! real cache.
@@ -82,8 +83,8 @@ fn warm_runs_and_no_cache_runs_print_what_the_first_run_printed() {
             "{args:?}: --no-cache"
         );
     }
-    let entries = files(&cache.path().join("docs"));
-    assert_eq!(entries.len(), 7, "one document entry per report, not one per run");
+    assert_eq!(files(&cache.path().join("docs")).len(), 7, "one entry per report, not one per run");
+    assert_eq!(files(&cache.path().join("index")).len(), 1, "one search index for the folder");
     assert!(
         std::fs::read_dir(unused.path()).expect("read").next().is_none(),
         "--no-cache created nothing in the cache folder"
@@ -99,7 +100,7 @@ fn a_report_changed_between_runs_is_read_as_it_is_now() {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let before = outline(cache.path());
-    assert!(!before.contains("新增的一节"));
+    assert!(!before.contains("新增的一句话"));
     let path = reports.path().join(gongwen::doc::samples::SAMPLES[0].0);
     let mut text = std::fs::read_to_string(&path).expect("read");
     text.push_str("\n五、新增的一节\n补充说明。\n");
@@ -108,4 +109,118 @@ fn a_report_changed_between_runs_is_read_as_it_is_now() {
     assert!(after.contains("新增的一节"), "the changed file was parsed again");
     let fresh = tempfile::tempdir().expect("tempdir");
     assert_eq!(after, outline(fresh.path()), "as a first run prints it");
+}
+
+/// The queries of the search tests: plain, pinyin initials, full pinyin, heteronym, literal,
+/// heading scope, title scope, exclusion, metric filter, and the text added by the tests.
+const QUERIES: &str =
+    "行政复议\nxzfy\nxingzheng\nxm\n'互联网+监管\n#复议\n@高新区\n复议 !诉讼\n=复议 >5\n𠀀𠀁新增\n";
+
+/// [`reports`] and a few generated ones: variants of the samples with other numbers, one in a
+/// subfolder, and a heading with characters beyond the BMP.
+fn more_reports() -> tempfile::TempDir {
+    let dir = reports();
+    std::fs::create_dir(dir.path().join("sub")).expect("subfolder");
+    for (i, (name, bytes)) in gongwen::doc::samples::SAMPLES.iter().enumerate() {
+        let text =
+            String::from_utf8_lossy(bytes).replace("行政复议", &format!("行政复议{}", i + 7));
+        let text = format!("{text}\n九、𠀀𠀁新增事项{i}\n全年办理行政复议案件{}件。\n", 10 + i);
+        let folder = if i % 2 == 0 { "sub" } else { "" };
+        std::fs::write(dir.path().join(folder).join(format!("v{i}-{name}")), text).expect("write");
+    }
+    dir
+}
+
+/// `gongwen search --json --timings --queries FILE DIR [extra]`: its output, and whether the
+/// index came from the cache (as `--timings` says). Its messages (stderr but for the timings)
+/// must be the documents' warnings only, the same every run.
+fn search(cache: &Path, dir: &Path, extra: &[&str]) -> (String, bool) {
+    let queries = dir.join("queries.lst");
+    std::fs::write(&queries, QUERIES).expect("write queries");
+    let q = queries.to_str().expect("UTF-8 temp path");
+    let args =
+        [&["search", "--json", "--limit", "0", "--timings", "--queries", q][..], extra].concat();
+    let out = gongwen(cache, &args, dir);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let head = stderr.lines().find(|l| l.contains("index_ms")).expect("--timings line");
+    let cached = serde_json::from_str::<serde_json::Value>(head).expect("timings JSON")
+        ["index_cached"]
+        .as_bool()
+        .expect("index_cached");
+    let messages: Vec<&str> = stderr.lines().filter(|l| !l.starts_with('{')).collect();
+    assert!(messages.iter().all(|m| m.contains(": warning: ")), "{extra:?}: {messages:?}");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), cached)
+}
+
+#[test]
+fn search_answers_the_same_with_the_index_built_read_from_the_cache_or_without_cache() {
+    let reports = more_reports();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let (cold, cached) = search(cache.path(), reports.path(), &[]);
+    assert!(!cached, "the first run builds the index");
+    for q in QUERIES.lines() {
+        let q = serde_json::to_string(q).expect("JSON string");
+        assert!(cold.contains(&format!("\"query\":{q}")), "{q} finds something");
+    }
+    let (warm, cached) = search(cache.path(), reports.path(), &[]);
+    assert!(cached, "the second run reads the index from the cache");
+    assert_eq!(warm, cold, "warm run");
+    let unused = tempfile::tempdir().expect("tempdir");
+    let (bare, cached) = search(unused.path(), reports.path(), &["--no-cache"]);
+    assert!(!cached);
+    assert_eq!(bare, cold, "--no-cache");
+    assert!(std::fs::read_dir(unused.path()).expect("read").next().is_none(), "nothing written");
+    // Another selection in the same folder replaces the folder's index instead of adding one.
+    let one = reports.path().join(gongwen::doc::samples::SAMPLES[1].0);
+    let out = gongwen(cache.path(), &["search", "--json", "行政复议"], &one);
+    assert!(!out.stdout.is_empty());
+    assert_eq!(files(&cache.path().join("index")).len(), 2, "the folder and its subfolder");
+}
+
+#[test]
+fn an_edited_report_is_searched_as_it_is_now() {
+    let reports = more_reports();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let (before, _) = search(cache.path(), reports.path(), &[]);
+    assert!(!before.contains("新增的一句话"));
+    let path = reports.path().join(gongwen::doc::samples::SAMPLES[3].0);
+    let text = std::fs::read_to_string(&path).expect("read");
+    // A sentence added in the middle of the report.
+    let at = text[text.len() / 2..].find('。').expect("a sentence end") + text.len() / 2;
+    let text = format!("{}𠀀𠀁新增的一句话。{}", &text[..at + '。'.len_utf8()], &text[at + 3..]);
+    std::fs::write(&path, text).expect("rewrite");
+    let (after, cached) = search(cache.path(), reports.path(), &[]);
+    assert!(!cached, "the cached index no longer applies");
+    assert!(after.contains("𠀀𠀁新增的一句话"), "the new sentence is found");
+    let fresh = tempfile::tempdir().expect("tempdir");
+    assert_eq!(after, search(fresh.path(), reports.path(), &[]).0, "as a first run finds it");
+    let (again, cached) = search(cache.path(), reports.path(), &[]);
+    assert!(cached, "the rebuilt index was stored");
+    assert_eq!(again, after);
+}
+
+#[test]
+fn a_damaged_index_file_is_rebuilt_silently() {
+    let reports = more_reports();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let (cold, _) = search(cache.path(), reports.path(), &[]);
+    let index = files(&cache.path().join("index")).pop().expect("an index file");
+    let whole = std::fs::read(&index).expect("read index");
+    let mut flipped = whole.clone();
+    flipped[whole.len() / 2] ^= 0x10;
+    let damages: [(&str, Vec<u8>); 4] = [
+        ("cut in half", whole[..whole.len() / 2].to_vec()),
+        ("one bit flipped", flipped),
+        ("garbage", vec![0x5A; whole.len()]),
+        ("empty", Vec::new()),
+    ];
+    for (what, bytes) in damages {
+        std::fs::write(&index, bytes).expect("damage the index");
+        let (out, cached) = search(cache.path(), reports.path(), &[]);
+        assert!(!cached, "{what}: not read");
+        assert_eq!(out, cold, "{what}: same answers");
+        let (out, cached) = search(cache.path(), reports.path(), &[]);
+        assert!(cached, "{what}: rebuilt and stored again");
+        assert_eq!(out, cold, "{what}: same answers from the rebuilt index");
+    }
 }

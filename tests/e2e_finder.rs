@@ -167,3 +167,43 @@ fn the_finder_history_is_remembered_between_runs() {
     t.keys(&["q"]);
     t.wait_for("the shell", |s| status(s).trim() == PROMPT);
 }
+
+/// The finder's screen for `xzfy` in a reader started on `dir` with the cache in `cache` (a
+/// fresh state directory each time, so every run opens at the same place); the reader is
+/// quit and the shell back before it returns (an index write in flight is finished by then).
+fn finder_screen(dir: &std::path::Path, cache: &std::path::Path) -> String {
+    let t = Tmux::start(100, 30);
+    t.type_line(&format!("GONGWEN_CACHE_DIR={} {BIN} {}", cache.display(), dir.display()));
+    t.wait_for("the reader", shows_reader);
+    t.keys(&["/"]);
+    t.run(&["send-keys", "-t", "t", "-l", "xzfy"]);
+    let s = t.wait_for("results over every document", |s| {
+        finder_open(s) && s.contains("行政复议") && !s.contains("so far")
+    });
+    // One key at a time: Escape and `q` arriving together would read as Alt-q.
+    t.keys(&["Escape"]);
+    t.wait_for("the finder to close", |s| !finder_open(s));
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| status(s).trim() == PROMPT);
+    s
+}
+
+#[test]
+fn a_second_start_searches_with_the_cached_index_and_finds_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in gongwen::doc::samples::SAMPLES {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let first = finder_screen(dir.path(), cache.path());
+    let index: Vec<_> = std::fs::read_dir(cache.path().join("index")).unwrap().flatten().collect();
+    assert_eq!(index.len(), 1, "the first start kept its index");
+    let stamp = |e: &std::fs::DirEntry| std::fs::metadata(e.path()).unwrap().modified().unwrap();
+    let written = stamp(&index[0]);
+    assert_eq!(finder_screen(dir.path(), cache.path()), first, "the same hits from the cache");
+    assert_eq!(stamp(&index[0]), written, "read, not rebuilt and written again");
+    // A damaged index file: rebuilt, the same hits again.
+    std::fs::write(index[0].path(), b"not an index").unwrap();
+    assert_eq!(finder_screen(dir.path(), cache.path()), first, "the same hits after a rebuild");
+    assert!(std::fs::metadata(index[0].path()).unwrap().len() > 100, "and stored again");
+}

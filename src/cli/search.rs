@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::output::Out;
 use super::SearchArgs;
-use crate::search::{Hit, Index, Kind, Query};
+use crate::search::{Hit, Index, Kind, Origin, Query};
 use crate::store::Cache;
 
 /// Hits per query when `--limit` is not given.
@@ -63,10 +63,11 @@ pub fn run(args: &SearchArgs, cache: &Cache) -> i32 {
     let docs: Vec<Arc<_>> = docs.into_iter().map(Arc::new).collect();
     let load_ms = ms(t0);
     let t1 = Instant::now();
-    let index = Index::build(&docs);
+    let (index, origin) = Index::load_or_build(&docs, cache);
     let index_ms = ms(t1);
     if args.timings {
-        let t = json!({"docs": docs.len(), "items": index.len(), "load_ms": load_ms, "index_ms": index_ms});
+        let cached = origin == Origin::Cache;
+        let t = json!({"docs": docs.len(), "items": index.len(), "load_ms": load_ms, "index_ms": index_ms, "index_cached": cached});
         eprintln!("{t}");
     }
     let limit = match args.limit {
@@ -97,7 +98,18 @@ pub fn run(args: &SearchArgs, cache: &Cache) -> i32 {
             }
         }
     }
-    out.finish()
+    let code = out.finish();
+    // Stored once the answers are out, so the write does not delay them. Like the document
+    // cache's, a failed write only costs the next run the build (said with --timings).
+    if origin == Origin::Built && cache.is_enabled() {
+        let t = Instant::now();
+        let stored = index.store(cache);
+        if args.timings {
+            let error = stored.err();
+            eprintln!("{}", json!({"index_store_ms": ms(t), "index_store_error": error}));
+        }
+    }
+    code
 }
 
 fn ms(t: Instant) -> f64 {

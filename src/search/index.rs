@@ -14,6 +14,9 @@ use super::pinyin;
 use super::postings::{Lists, Posting};
 use crate::doc::Document;
 
+mod stored;
+pub use stored::{Origin, Prefetched};
+
 /// Pinyin keys start here (above every code point).
 pub(crate) const PY_BASE: u32 = 0x11_0000;
 const SHARDS: usize = 16;

@@ -10,6 +10,8 @@
 //! links and unused block ends cost about 3 %. The arena grows by fixed chunks (no doubled
 //! array with half of it spare).
 
+use super::wire::{Input, Output};
+
 /// The arena's unit: blocks start at a multiple of it, and are addressed in units.
 const UNIT: usize = 64;
 /// Units of a list's first block and of every later block.
@@ -79,9 +81,12 @@ impl Lists {
     }
 
     /// The block of `units` units at unit `u`.
+    /// Empty when there is no such block (only a damaged cache file could link to one).
     fn block(&self, u: u32, units: usize) -> &[u8] {
         let u = u as usize;
-        &self.arena[u / CHUNK_UNITS][(u % CHUNK_UNITS) * UNIT..][..units * UNIT]
+        let start = (u % CHUNK_UNITS) * UNIT;
+        let chunk = self.arena.get(u / CHUNK_UNITS);
+        chunk.and_then(|c| c.get(start..start + units * UNIT)).unwrap_or_default()
     }
 
     fn block_mut(&mut self, u: u32, units: usize) -> &mut [u8] {
@@ -149,7 +154,81 @@ impl Lists {
     /// List `list`, if it has any id.
     pub fn get(&self, list: u32) -> Option<Posting<'_>> {
         let c = self.chains.get(*self.lists.get(list as usize)? as usize)?;
-        (c.count > 0).then_some(Posting { count: c.count, len: c.len, head: c.head, lists: self })
+        let posting =
+            Posting { count: c.count, len: c.len, head: c.head, last: c.last, lists: self };
+        (c.count > 0).then_some(posting)
+    }
+
+    /// The greatest id in any list, if any list has one.
+    pub fn max_id(&self) -> Option<u32> {
+        self.chains.iter().filter(|c| c.count > 0).map(|c| c.last).max()
+    }
+
+    /// Writes the lists for the index cache: the numbers of lists, chains and units, each
+    /// list's chain number, each chain as five `u32`s, then the arena's units as they are.
+    pub fn write_to<W: std::io::Write>(&self, out: &mut Output<W>) -> std::io::Result<()> {
+        out.len(self.lists.len())?;
+        out.len(self.chains.len())?;
+        out.len(self.units)?;
+        out.u32s(&self.lists)?;
+        out.records(&self.chains, |c| {
+            let mut b = [0; 20];
+            let words = [c.count, c.last, c.len, c.head, c.tail];
+            for (slot, w) in b.chunks_exact_mut(4).zip(words) {
+                slot.copy_from_slice(&w.to_le_bytes());
+            }
+            b
+        })?;
+        let mut left = self.units * UNIT;
+        for chunk in &self.arena {
+            let used = left.min(chunk.len());
+            out.bytes(&chunk[..used])?;
+            left -= used;
+        }
+        Ok(())
+    }
+
+    /// Reads what [`Lists::write_to`] wrote; `None` unless every list number names a chain
+    /// and every chain's first and last blocks lie within one arena chunk of the units read
+    /// (the links between blocks are covered by the stream's checksum).
+    pub fn read_from<R: std::io::Read>(input: &mut Input<R>) -> Option<Lists> {
+        let (n_lists, n_chains, units) = (input.len()?, input.len()?, input.len()?);
+        let lists = input.u32s(n_lists)?;
+        let block_fits = |u: u32, units_of: usize| {
+            let u = u as usize;
+            u + units_of <= units && u % CHUNK_UNITS + units_of <= CHUNK_UNITS
+        };
+        let chains = input.records(n_chains, |b: &[u8; 20]| {
+            let mut w = b.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+            let mut next = || w.next().unwrap_or(NIL);
+            let c = Chain { count: next(), last: next(), len: next(), head: next(), tail: next() };
+            let tail_units =
+                if (c.len as usize) <= FIRST_PAYLOAD { FIRST_UNITS } else { LATER_UNITS };
+            let fits = c.count == 0
+                || (block_fits(c.head, FIRST_UNITS)
+                    && block_fits(c.tail, tail_units)
+                    && (c.count..=c.count.saturating_mul(5)).contains(&c.len));
+            fits.then_some(c)
+        })?;
+        let numbered = lists.iter().all(|&l| l == NIL || (l as usize) < chains.len());
+        if !numbered || (units as u64).checked_mul(UNIT as u64)? > input.left() {
+            return None;
+        }
+        let mut arena = Vec::with_capacity(units.div_ceil(CHUNK_UNITS));
+        let mut left = units * UNIT;
+        while left > 0 {
+            let mut chunk = vec![0; CHUNK_UNITS * UNIT].into_boxed_slice();
+            let used = left.min(chunk.len());
+            input.fill(&mut chunk[..used])?;
+            arena.push(chunk);
+            left -= used;
+        }
+        Some(Lists { arena, units, lists, chains })
+    }
+
+    /// Number of lists.
+    pub fn list_count(&self) -> usize {
+        self.lists.len()
     }
 
     /// Bytes used.
@@ -166,6 +245,8 @@ pub(crate) struct Posting<'a> {
     count: u32,
     len: u32,
     head: u32,
+    /// The greatest id: decoding stops rather than go beyond it.
+    last: u32,
     lists: &'a Lists,
 }
 
@@ -175,7 +256,9 @@ impl<'a> Posting<'a> {
         self.count as usize
     }
 
-    /// The ids in ascending order.
+    /// The ids in ascending order. Bytes that do not decode to ascending ids up to the
+    /// list's last (a damaged cache file whose checksum still matched) end the list early,
+    /// never read out of bounds.
     pub fn iter(self) -> impl Iterator<Item = u32> + 'a {
         let lists = self.lists;
         let mut block = lists.block(self.head, FIRST_UNITS);
@@ -191,11 +274,11 @@ impl<'a> Posting<'a> {
                     return None;
                 }
                 if at == block.len() {
-                    let next = u32::from_le_bytes([block[0], block[1], block[2], block[3]]);
+                    let next = u32::from_le_bytes(*block.first_chunk()?);
                     block = lists.block(next, LATER_UNITS);
                     at = 4;
                 }
-                let b = block[at];
+                let b = *block.get(at)?;
                 at += 1;
                 left -= 1;
                 delta |= u32::from(b & 0x7F) << shift;
@@ -204,9 +287,9 @@ impl<'a> Posting<'a> {
                     break;
                 }
             }
-            acc = if first { delta } else { acc + delta };
+            acc = if first { delta } else { acc.checked_add(delta)? };
             first = false;
-            Some(acc)
+            (acc <= self.last).then_some(acc)
         })
     }
 }

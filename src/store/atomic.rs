@@ -19,11 +19,32 @@ pub fn write_fast(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with(path, bytes, false)
 }
 
+/// Like [`write_fast`], for a file too large to hold in memory first: `write` streams the
+/// contents into the (buffered) temporary file.
+pub fn write_fast_with<F>(path: &Path, write: F) -> io::Result<()>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    replace(path, false, |f| {
+        let mut w = io::BufWriter::with_capacity(1 << 20, f);
+        write(&mut w)?;
+        w.flush()
+    })
+}
+
 fn write_with(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
+    replace(path, durable, |f| f.write_all(bytes))
+}
+
+/// Writes the temporary file with `fill` and renames it over `path`.
+fn replace<F>(path: &Path, durable: bool, fill: F) -> io::Result<()>
+where
+    F: FnOnce(&mut File) -> io::Result<()>,
+{
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let tmp = temp_path(path);
-    let result = write_temp(&tmp, bytes, durable).and_then(|()| fs::rename(&tmp, path));
+    let result = write_temp(&tmp, fill, durable).and_then(|()| fs::rename(&tmp, path));
     if result.is_err() {
         // Only remove what this call made: the temporary file, never a folder in its place.
         if tmp.is_file() {
@@ -46,9 +67,12 @@ pub(crate) fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.tmp.{}.{thread}", std::process::id()))
 }
 
-fn write_temp(tmp: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
+fn write_temp<F>(tmp: &Path, fill: F, durable: bool) -> io::Result<()>
+where
+    F: FnOnce(&mut File) -> io::Result<()>,
+{
     let mut f = File::create(tmp)?;
-    f.write_all(bytes)?;
+    fill(&mut f)?;
     if durable {
         f.sync_all()?;
     }

@@ -16,10 +16,12 @@
 //! loading, from several threads, with no shared state; a changed file rewrites one small file;
 //! opening 20,000 small files costs tens of milliseconds, next to reading the sources.
 //!
-//! [`Cache::put_blob`] and [`Cache::get_blob`] keep other derived data (the search index)
-//! under `<cache dir>/blobs/`, with the same versioning and checks.
+//! The search index, hundreds of megabytes for a large folder, is streamed ([`Cache::write_large`],
+//! [`Cache::read_large`]; the format is `crate::search`'s own, with its own checks), so that
+//! it is never held twice in memory.
 
 mod entry;
+mod large;
 pub mod prune;
 #[cfg(test)]
 mod tests;
@@ -67,7 +69,7 @@ pub struct Cache {
 #[derive(Serialize, Deserialize)]
 struct Entry<T> {
     crate_version: String,
-    /// Absolute path of the source (or the blob's key): guards against name-hash collisions.
+    /// Absolute path of the source: guards against name-hash collisions.
     key: String,
     size: u64,
     mtime_ns: u128,
@@ -109,6 +111,11 @@ impl Cache {
     /// A cache that keeps nothing: every load parses (`--no-cache`).
     pub fn disabled() -> Cache {
         Cache::default()
+    }
+
+    /// Whether entries are read and written (not `--no-cache`).
+    pub fn is_enabled(&self) -> bool {
+        self.dir.is_some()
     }
 
     /// Counts so far.
@@ -169,23 +176,6 @@ impl Cache {
             self.write_errors.fetch_add(1, Ordering::Relaxed);
         }
         Ok(doc)
-    }
-
-    /// Keeps `bytes` under `key` (any text: the caller's own versioning goes in it).
-    pub fn put_blob(&self, key: &str, bytes: &[u8]) -> Result<(), String> {
-        let Some(dir) = &self.dir else { return Ok(()) };
-        let stamp = Stamp { size: bytes.len() as u64, mtime_ns: 0, hash: content_hash(bytes) };
-        write_entry(&entry_path(dir, "blobs", key), key, &stamp, &bytes)
-            .map_err(|e| format!("cannot write the cache: {e}"))
-    }
-
-    /// The bytes kept under `key`, if they are there, whole, and from this version.
-    pub fn get_blob(&self, key: &str) -> Option<Vec<u8>> {
-        let file = entry_path(self.dir.as_ref()?, "blobs", key);
-        let entry = read_any::<Vec<u8>>(&file)?;
-        let whole =
-            entry.payload.len() as u64 == entry.size && content_hash(&entry.payload) == entry.hash;
-        (entry.key == key && whole).then_some(entry.payload)
     }
 }
 

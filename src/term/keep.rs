@@ -3,14 +3,17 @@
 //! stays pure; this is where its requests meet the disk.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::Arc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use super::Msg;
 use crate::app::App;
 use crate::doc::{self, Document};
-use crate::store::{DocKey, Places};
+use crate::search::{Index, Origin};
+use crate::store::{Cache, DocKey, Places};
 use crate::watch::{WatchEvent, Watcher};
 
 impl From<WatchEvent> for Msg {
@@ -84,22 +87,81 @@ pub(super) fn on_watch(app: &mut App, event: WatchEvent, tx: &Sender<Msg>) {
     }
 }
 
+/// The cache as the reader's indexing threads use it: they count the index writes in flight,
+/// so that quitting can let one finish (a reader closed soon after its index was built still
+/// leaves it for the next start).
+#[derive(Clone)]
+pub(super) struct IndexCache {
+    cache: Arc<Cache>,
+    writing: Arc<AtomicUsize>,
+}
+
+impl IndexCache {
+    pub(super) fn new(cache: Cache) -> Self {
+        IndexCache { cache: Arc::new(cache), writing: Arc::default() }
+    }
+
+    /// The cache itself (documents load through it too).
+    pub(super) fn cache(&self) -> &Cache {
+        &self.cache
+    }
+
+    /// Stores a built index; a failed write only costs the next start a rebuild.
+    pub(super) fn store(&self, index: &Index) {
+        if index.is_empty() {
+            return;
+        }
+        self.writing.fetch_add(1, Ordering::SeqCst);
+        let _ = index.store(&self.cache);
+        self.writing.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    /// Waits up to `limit` for index writes in flight, saying so when it takes a moment. An
+    /// abandoned write leaves a temporary file, which the next write removes later.
+    pub(super) fn finish_writes(&self, limit: Duration) {
+        let start = Instant::now();
+        let mut said = false;
+        while self.writing.load(Ordering::SeqCst) > 0 && start.elapsed() < limit {
+            if !said && start.elapsed() > Duration::from_millis(300) {
+                eprintln!("gongwen: {}", crate::ui::strings::SAVING_INDEX);
+                said = true;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Sends the index of `docs` to the loop, from the cache or built; a built index is then
+    /// stored, after it is in use. `false` once the loop is gone.
+    pub(super) fn index_and_store(&self, docs: &[Arc<Document>], tx: &Sender<Msg>) -> bool {
+        let (index, origin) = Index::load_or_build(docs, &self.cache);
+        let index = Arc::new(index);
+        if tx.send(Msg::Indexed(Arc::clone(&index))).is_err() {
+            return false;
+        }
+        if origin == Origin::Built {
+            self.store(&index);
+        }
+        true
+    }
+}
+
 /// Rebuilds the search index after the watcher changed the documents, on one thread of its
 /// own; a burst of changes builds once, for the newest set of documents, not once per file.
-/// The index arrives as [`Msg::Indexed`] like the loader's.
-pub(super) struct Reindexer(Sender<Vec<Arc<crate::doc::Document>>>);
+/// The index arrives as [`Msg::Indexed`] like the loader's, and is stored like it: the next
+/// start on the changed folder finds it (a file whose time changed but not its text even
+/// finds the index in the cache here).
+pub(super) struct Reindexer(Sender<Vec<Arc<Document>>>);
 
 impl Reindexer {
     /// Starts the thread; it ends when the reindexer is dropped.
-    pub(super) fn spawn(tx: Sender<Msg>) -> Reindexer {
-        let (docs_tx, docs_rx) = std::sync::mpsc::channel::<Vec<Arc<crate::doc::Document>>>();
+    pub(super) fn spawn(tx: Sender<Msg>, cache: IndexCache) -> Reindexer {
+        let (docs_tx, docs_rx) = std::sync::mpsc::channel::<Vec<Arc<Document>>>();
         thread::spawn(move || {
             while let Ok(mut docs) = docs_rx.recv() {
                 while let Ok(newer) = docs_rx.try_recv() {
                     docs = newer;
                 }
-                let index = crate::search::Index::build(&docs);
-                if tx.send(Msg::Indexed(Arc::new(index))).is_err() {
+                if !cache.index_and_store(&docs, &tx) {
                     return;
                 }
             }

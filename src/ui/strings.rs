@@ -82,6 +82,8 @@ pub const FINDER_HINTS: &[(&str, &str)] = &[
     ("↑/↓", "history"),
     ("Ctrl-a/e/k/u", "edit"),
 ];
+/// Said on quitting while the search index is still being written to the cache.
+pub const SAVING_INDEX: &str = "keeping the search index for the next start…";
 /// Shown in the finder until the index is built.
 pub const INDEXING: &str = "indexing… (type away: the search runs when it is ready)";
 /// Shown in the finder while documents are still loading and none is indexed yet.

@@ -49,11 +49,11 @@ pub fn due(dir: &Path, now: SystemTime) -> bool {
     }
 }
 
-/// Removes the entries (`*.bin` under `dir/docs` and `dir/blobs`) unused for longer than
+/// Removes the document entries (`*.bin` under `dir/docs`) unused for longer than
 /// `max_age`, and temporary files left by an interrupted write; the number removed.
 pub fn prune(dir: &Path, max_age: Duration, now: SystemTime) -> usize {
     let mut removed = 0;
-    for kind in ["docs", "blobs"] {
+    for kind in ["docs"] {
         for sub in fs::read_dir(dir.join(kind)).into_iter().flatten().flatten() {
             for entry in fs::read_dir(sub.path()).into_iter().flatten().flatten() {
                 let path = entry.path();

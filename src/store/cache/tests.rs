@@ -205,7 +205,7 @@ fn an_unwritable_cache_still_loads() {
     let parses = Cell::new(0);
     assert_eq!(load(&cache, &path, &parses).headings.len(), 1);
     assert_eq!(cache.stats().write_errors, 1);
-    assert!(cache.put_blob("index", b"x").is_err());
+    assert!(cache.write_large("index", "k", 1, |w| w.write_all(b"x")).is_err());
 }
 
 #[test]
@@ -219,7 +219,8 @@ fn a_disabled_cache_parses_every_time_and_writes_nothing() {
     load(&cache, &path, &parses);
     assert_eq!(parses.get(), 2);
     assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 1);
-    assert_eq!(cache.get_blob("k"), None);
+    cache.write_large("index", "k", 1, |w| w.write_all(b"x")).expect("nothing to do");
+    assert!(cache.read_large("index", "k").is_none());
 }
 
 #[test]
@@ -247,23 +248,6 @@ fn a_document_keeps_the_path_it_was_asked_by() {
     let doc = load(&cache, &roundabout, &parses);
     assert_eq!(parses.get(), 1, "the same file, by its absolute path");
     assert_eq!(doc.path, roundabout.display().to_string());
-}
-
-#[test]
-fn blobs_round_trip_and_are_checked() {
-    let (dir, _reports, cache) = setup();
-    assert_eq!(cache.get_blob("search-index"), None);
-    cache.put_blob("search-index", b"\x00\x01index bytes").expect("put");
-    assert_eq!(cache.get_blob("search-index").as_deref(), Some(&b"\x00\x01index bytes"[..]));
-    assert_eq!(cache.get_blob("other"), None);
-    cache.put_blob("search-index", b"v2").expect("put");
-    assert_eq!(cache.get_blob("search-index").as_deref(), Some(&b"v2"[..]));
-    let file = entry_path(&dir.path().join("cache"), "blobs", "search-index");
-    let mut bytes = fs::read(&file).expect("read");
-    let last = bytes.len() - 1;
-    bytes[last] ^= 1;
-    fs::write(&file, bytes).expect("corrupt");
-    assert_eq!(cache.get_blob("search-index"), None);
 }
 
 #[test]
