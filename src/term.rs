@@ -101,7 +101,7 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
     keep::open_places(&mut app);
-    let _watcher = keep::watch(&opts.paths, tx.clone(), &mut app);
+    let _watching = keep::watch(&opts.paths, tx.clone());
     let reindexer = keep::Reindexer::spawn(tx.clone(), cache.clone());
     let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;

@@ -16,7 +16,7 @@
 //! The watching thread ends when the receiver is dropped (noticed at the next event) or when
 //! the [`Watcher`] is dropped.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
@@ -82,14 +82,15 @@ impl Watcher {
                 Err(e) => problems.push(format!("{}: cannot watch for changes ({e})", p.display())),
             }
         }
-        let mut found = BTreeSet::new();
+        // The files there now (after the watch started, so that nothing changes unseen).
+        let (mut found, mut dirs) = (Vec::new(), HashSet::new());
         for root in &roots {
-            scan(&root.watched, root, &mut found);
+            scan(&root.watched, root, &mut found, &mut dirs);
         }
         let known = found
             .into_iter()
             .map(|f| {
-                let s = stamp(&f);
+                let s = stamp_of(&f);
                 (f, s)
             })
             .collect();
@@ -100,7 +101,7 @@ impl Watcher {
                 if !problems.into_iter().all(|p| send(WatchEvent::Error(p))) {
                     return;
                 }
-                let mut state = State { roots, known };
+                let mut state = State { roots, known, dirs };
                 // Ends when the debouncer is dropped (its sender goes) or the receiver is gone.
                 for batch in raw_rx {
                     let events = match batch {
@@ -160,15 +161,21 @@ struct State {
     /// Every document file under the roots, with its size and modification time when last
     /// seen: opening or reading a file (the loader does, at start) also makes the system
     /// report it, and only a new stamp is a change.
-    known: BTreeMap<PathBuf, Stamp>,
+    known: HashMap<PathBuf, Stamp>,
+    /// Every folder under the roots: the system also reports a folder when it is only listed
+    /// (the loader does, at start), and only a new folder is scanned for documents.
+    dirs: HashSet<PathBuf>,
 }
 
 /// Size and modification time of a file.
 type Stamp = Option<(u64, SystemTime)>;
 
-fn stamp(path: &Path) -> Stamp {
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.len(), m.modified().ok()?))
+fn stamp(meta: &std::fs::Metadata) -> Stamp {
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+fn stamp_of(path: &Path) -> Stamp {
+    stamp(&std::fs::metadata(path).ok()?)
 }
 
 impl State {
@@ -182,22 +189,28 @@ impl State {
             let Some(root) = self.roots.iter().find(|r| path.starts_with(&r.watched)) else {
                 continue;
             };
-            if path.is_dir() {
+            // One `stat` per path: at start the loader's reads of every file come through here.
+            let meta = std::fs::metadata(&path).ok();
+            if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
                 // A folder appeared (moved in, or created with files): its new documents.
-                let mut found = BTreeSet::new();
-                scan(&path, root, &mut found);
+                if self.dirs.contains(&path) {
+                    continue;
+                }
+                let mut found = Vec::new();
+                scan(&path, root, &mut found, &mut self.dirs);
+                found.sort();
                 for f in found {
                     if !self.known.contains_key(&f) {
-                        let s = stamp(&f);
+                        let s = stamp_of(&f);
                         self.known.insert(f.clone(), s);
                         events.push(WatchEvent::Added(root.shown(&f)));
                     }
                 }
-            } else if path.is_file() {
+            } else if let Some(meta) = meta.filter(std::fs::Metadata::is_file) {
                 if !is_document(&path, root) {
                     continue;
                 }
-                let now = stamp(&path);
+                let now = stamp(&meta);
                 match self.known.insert(path.clone(), now) {
                     None => events.push(WatchEvent::Added(root.shown(&path))),
                     Some(before) if before != now => {
@@ -207,8 +220,10 @@ impl State {
                 }
             } else {
                 // Gone: the file itself, or a folder with everything known under it.
-                let gone: Vec<PathBuf> =
+                let mut gone: Vec<PathBuf> =
                     self.known.keys().filter(|k| k.starts_with(&path)).cloned().collect();
+                gone.sort();
+                self.dirs.retain(|d| !d.starts_with(&path));
                 for g in gone {
                     self.known.remove(&g);
                     events.push(WatchEvent::Removed(root.shown(&g)));
@@ -231,21 +246,23 @@ fn is_document(path: &Path, root: &Root) -> bool {
     !hidden && crate::doc::load::walk::is_document(path)
 }
 
-/// Adds the document files at or under `path` to `found`.
-fn scan(path: &Path, root: &Root, found: &mut BTreeSet<PathBuf>) {
+/// Adds the document files at or under `path` to `found`, and the folders to `dirs`.
+fn scan(path: &Path, root: &Root, found: &mut Vec<PathBuf>, dirs: &mut HashSet<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(path) else {
         if path.is_file() && is_document(path, root) {
-            found.insert(path.to_path_buf());
+            found.push(path.to_path_buf());
         }
         return;
     };
+    dirs.insert(path.to_path_buf());
     for entry in entries.flatten() {
         let p = entry.path();
         // Symbolic links to folders are not followed here: the loader reports loops, not us.
         match entry.file_type() {
-            Ok(t) if t.is_dir() => scan(&p, root, found),
-            Ok(_) if p.is_file() && is_document(&p, root) => {
-                found.insert(p);
+            Ok(t) if t.is_dir() => scan(&p, root, found, dirs),
+            // A `stat` only for links (to a file or not): thousands of plain files need none.
+            Ok(t) if (t.is_file() || (t.is_symlink() && p.is_file())) && is_document(&p, root) => {
+                found.push(p);
             }
             _ => {}
         }

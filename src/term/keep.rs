@@ -49,19 +49,29 @@ pub(super) fn save(app: &mut App) -> Result<(), String> {
     app.places.store.save()
 }
 
-/// Starts watching the opened paths (none for the bundled samples). The watcher must be kept
-/// alive as long as the reader runs.
-pub(super) fn watch(paths: &[PathBuf], tx: Sender<Msg>, app: &mut App) -> Option<Watcher> {
+/// Watching the opened paths; dropping it stops.
+pub(super) struct Watching {
+    _stop: Sender<()>,
+}
+
+/// Starts watching the opened paths (none for the bundled samples) on a thread of its own:
+/// listing and stamping every file of a big folder (20,000 reports: a few hundred
+/// milliseconds) must not hold up the first screen. Watching lasts until the returned handle
+/// is dropped; a failure to start arrives as a message.
+pub(super) fn watch(paths: &[PathBuf], tx: Sender<Msg>) -> Option<Watching> {
     if paths.is_empty() {
         return None;
     }
-    match Watcher::spawn(paths, tx) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            app.messages.push(e);
-            None
+    let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
+    let paths = paths.to_vec();
+    let spawned = thread::Builder::new().name("gongwen-watch-start".into()).spawn(move || {
+        match Watcher::spawn(&paths, tx.clone()) {
+            // Kept until the reader drops its handle (the receive then fails).
+            Ok(_watcher) => while stop_rx.recv().is_ok() {},
+            Err(e) => drop(tx.send(Msg::from(WatchEvent::Error(e)))),
         }
-    }
+    });
+    spawned.ok().map(|_| Watching { _stop: stop_tx })
 }
 
 /// Applies one watch event: added and changed files are loaded in the background (they come
