@@ -46,6 +46,20 @@ pub struct Document {
     /// Problems met loading that did not stop it (`invalid UTF-8 at byte 812, shown as
     /// U+FFFD`); empty for most documents. Set by the loader after [`Document::new`].
     pub warnings: Vec<String>,
+    /// [`Document::text_hash`], once known.
+    text_hash: TextHash,
+}
+
+/// The hash of a document's text, computed at most once: the cache, the remembered places and
+/// the stored search index all key on it, and hashing 400 MB three times showed in a warm
+/// start. Left out of `Debug` (whether it was computed yet is not part of the document).
+#[derive(Clone, Default)]
+struct TextHash(std::sync::OnceLock<u64>);
+
+impl std::fmt::Debug for TextHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TextHash")
+    }
 }
 
 impl Document {
@@ -68,6 +82,7 @@ impl Document {
             headings: Vec::new(),
             metrics: Vec::new(),
             warnings: Vec::new(),
+            text_hash: TextHash::default(),
         };
         doc.headings = outline::parse(doc.lines());
         doc.card = card::parse(&doc);
@@ -84,6 +99,17 @@ impl Document {
     /// The whole decoded text, lines joined by `\n`.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The hash of the text ([`crate::store::content_hash`] of its bytes), computed once.
+    pub fn text_hash(&self) -> u64 {
+        *self.text_hash.0.get_or_init(|| crate::store::content_hash(self.text.as_bytes()))
+    }
+
+    /// Records the hash of the text when the loader knows it already (the text is the file's
+    /// bytes, hashed on reading). `hash` must be [`crate::store::content_hash`] of the text.
+    pub(crate) fn set_text_hash(&self, hash: u64) {
+        let _ = self.text_hash.0.set(hash);
     }
 
     /// Number of lines.

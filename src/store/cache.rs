@@ -155,7 +155,7 @@ impl Cache {
         let file = entry_path(dir, "docs", &key);
         // The bytes are handed on, never copied: a large file is held once.
         let bytes = match read_entry::<CachedDoc>(&file, &key, &stamp) {
-            Some(cached) => match cached.into_document(shown.clone(), bytes) {
+            Some(cached) => match cached.into_document(shown.clone(), bytes, stamp.hash) {
                 Ok(doc) => {
                     self.hits.fetch_add(1, Ordering::Relaxed);
                     return Ok(doc);
@@ -171,7 +171,7 @@ impl Cache {
         // byte order mark or CR line ends: nearly every report); a hit decodes them again.
         let same_as_source = doc.format == crate::doc::Format::Text
             && doc.text().len() as u64 == stamp.size
-            && content_hash(doc.text().as_bytes()) == stamp.hash;
+            && doc.text_hash() == stamp.hash;
         if write_entry(&file, &key, &stamp, &CachedDoc::new(&doc, same_as_source)).is_err() {
             self.write_errors.fetch_add(1, Ordering::Relaxed);
         }

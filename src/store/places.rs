@@ -47,10 +47,7 @@ pub struct DocKey {
 impl DocKey {
     /// The key of a file on disk: its canonical path (as given when that fails) and its text.
     pub fn file(path: &str, text: &str) -> DocKey {
-        let path = fs::canonicalize(path)
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|_| path.to_string());
-        DocKey { path, hash: content_hash(text.as_bytes()) }
+        DocKey { path: canonical(path), hash: content_hash(text.as_bytes()) }
     }
 
     /// The key of a bundled sample: its path as named (`samples/NAME`), never resolved on disk.
@@ -60,12 +57,14 @@ impl DocKey {
 
     /// The key of a loaded document; `bundled` says it is one of the bundled samples.
     pub fn of(doc: &Document, bundled: bool) -> DocKey {
-        if bundled {
-            DocKey::bundled(&doc.path, doc.text())
-        } else {
-            DocKey::file(&doc.path, doc.text())
-        }
+        let path = if bundled { doc.path.clone() } else { canonical(&doc.path) };
+        DocKey { path, hash: doc.text_hash() }
     }
+}
+
+/// `path` resolved on disk (links, `..`), or as given when it cannot be.
+fn canonical(path: &str) -> String {
+    fs::canonicalize(path).map_or_else(|_| path.to_string(), |p| p.display().to_string())
 }
 
 /// A place in a document's source: 1-based line and byte offset within that line.

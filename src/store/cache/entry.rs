@@ -94,14 +94,20 @@ impl CachedDoc {
     /// The document back, named `path`, its text from `bytes` (taken, not copied) or the
     /// entry; the bytes back when the entry does not fit (an unknown style, bytes that no
     /// longer decode).
-    pub(super) fn into_document(self, path: String, bytes: Vec<u8>) -> Result<Document, Vec<u8>> {
+    /// `hash` is the content hash of `bytes`: the text's own when the text is the bytes.
+    pub(super) fn into_document(
+        self,
+        path: String,
+        bytes: Vec<u8>,
+        hash: u64,
+    ) -> Result<Document, Vec<u8>> {
         let Some(headings) = self.headings.into_iter().map(heading_in).collect::<Option<Vec<_>>>()
         else {
             return Err(bytes);
         };
-        let text = match self.text {
-            CachedText::Decode => decode(bytes, &self.encoding)?,
-            CachedText::Stored(t) => t,
+        let (text, known_hash) = match self.text {
+            CachedText::Decode => (decode(bytes, &self.encoding)?, Some(hash)),
+            CachedText::Stored(t) => (t, None),
         };
         let format = if self.html { Format::Html } else { Format::Text };
         let mut doc = Document::from_parts(
@@ -114,6 +120,9 @@ impl CachedDoc {
             self.metrics.into_iter().map(metric_in).collect(),
         );
         doc.warnings = self.warnings;
+        if let Some(h) = known_hash {
+            doc.set_text_hash(h);
+        }
         Ok(doc)
     }
 }

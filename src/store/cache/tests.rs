@@ -51,6 +51,10 @@ fn a_cached_load_is_the_document_a_parse_gives() {
         let cached = load(&cache, &path, &parses);
         assert!(!fresh.headings.is_empty(), "{name}: the sample has an outline");
         assert_eq!(all_fields(&cached), all_fields(&fresh), "{name}");
+        // The text's hash (which places and the stored index key on) as the text has it.
+        for doc in [&fresh, &cached] {
+            assert_eq!(doc.text_hash(), content_hash(doc.text().as_bytes()), "{name}");
+        }
         assert_eq!(all_fields(&fresh), all_fields(&parse_utf8(&path)(bytes).expect("parse")));
     }
     assert_eq!(parses.get(), SAMPLES.len(), "second loads come from the cache");

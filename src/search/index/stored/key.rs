@@ -87,12 +87,13 @@ fn content_key(docs: &[Arc<Document>], cwd: &Path) -> u64 {
         .map(|d| {
             let mut h = Xxh3Default::new();
             let path = absolute(&d.path, cwd);
-            let parts =
-                [path.as_os_str().as_encoded_bytes(), d.title().as_bytes(), d.text().as_bytes()];
+            let parts = [path.as_os_str().as_encoded_bytes(), d.title().as_bytes()];
             for part in parts {
                 h.update(&(part.len() as u64).to_le_bytes());
                 h.update(part);
             }
+            h.update(&(d.text().len() as u64).to_le_bytes());
+            h.update(&d.text_hash().to_le_bytes());
             h.update(&(d.headings.len() as u64).to_le_bytes());
             h.update(&(d.metrics.len() as u64).to_le_bytes());
             h.digest()
