@@ -1,10 +1,11 @@
 //! The event loop: applies what arrives on the one channel (keys, documents, the index, search
 //! results), carries out the effects the app asks for (submit a search, mirror the query line),
-//! and draws once per batch.
+//! and draws once per batch — while documents stream in, at most once per [`LOADING_FRAME`].
 
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::thread;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event, KeyEventKind};
@@ -15,6 +16,10 @@ use crate::app::finder::RESULT_LIMIT;
 use crate::app::{Action, App};
 use crate::search::{Index, Worker};
 use crate::ui::{self, keymap, Theme};
+
+/// While documents load, the screen is drawn at most this often (unless a key comes): a frame
+/// per document cost more than loading them (20,000 reports: a second of drawing).
+const LOADING_FRAME: Duration = Duration::from_millis(40);
 
 /// The loop's own state: a sender for the threads it starts, the search worker once the index
 /// is built, and the finder's query line.
@@ -36,11 +41,29 @@ impl Loop {
         rx: &Receiver<Msg>,
     ) -> anyhow::Result<Vec<String>> {
         terminal.draw(|f| ui::render(app, theme, f))?;
+        let mut drawn = Instant::now();
         while let Ok(msg) = rx.recv() {
+            let mut user = matches!(msg, Msg::Input(_));
             let mut done = self.handle(app, msg)?;
-            // Apply everything already waiting before drawing once.
-            while let Ok(msg) = rx.try_recv() {
-                done |= self.handle(app, msg)?;
+            // Apply everything already waiting before drawing once; while loading (and nobody
+            // types), also what comes until the next frame is due.
+            loop {
+                while let Ok(msg) = rx.try_recv() {
+                    user |= matches!(msg, Msg::Input(_));
+                    done |= self.handle(app, msg)?;
+                }
+                let due = drawn + LOADING_FRAME;
+                let now = Instant::now();
+                if user || app.quit || app.progress.is_none() || now >= due {
+                    break;
+                }
+                match rx.recv_timeout(due - now) {
+                    Ok(msg) => {
+                        user |= matches!(msg, Msg::Input(_));
+                        done |= self.handle(app, msg)?;
+                    }
+                    Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+                }
             }
             if app.take_save_request() {
                 app.remember();
@@ -56,6 +79,7 @@ impl Loop {
             }
             self.effects(app);
             terminal.draw(|f| ui::render(app, theme, f))?;
+            drawn = Instant::now();
         }
         Ok(Vec::new())
     }
