@@ -93,7 +93,8 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     }
     let (tx, rx) = mpsc::channel();
     let cache = keep::IndexCache::new(Cache::for_run(opts.no_cache));
-    spawn_loader(opts.paths.clone(), cache.clone(), tx.clone());
+    let (loaded_tx, loaded_rx) = mpsc::channel();
+    spawn_loader(opts.paths.clone(), cache.clone(), tx.clone(), loaded_tx);
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
@@ -101,7 +102,7 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
     keep::open_places(&mut app);
-    let _watching = keep::watch(&opts.paths, tx.clone());
+    let _watching = keep::watch(&opts.paths, tx.clone(), loaded_rx);
     let reindexer = keep::Reindexer::spawn(tx.clone(), cache.clone());
     let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
@@ -168,8 +169,16 @@ fn spawn_input(tx: Sender<Msg>) {
 /// Loads `paths` (none: the samples) in the background: parsed in parallel as the loader
 /// module does it, sent to the loop in path order as soon as each one and all before it are
 /// done (so the outline order does not depend on thread timing).
-fn spawn_loader(paths: Vec<PathBuf>, cache: keep::IndexCache, tx: Sender<Msg>) {
+///
+/// Once every file is read, what was read goes to `loaded` (for the watch, which starts then).
+fn spawn_loader(
+    paths: Vec<PathBuf>,
+    cache: keep::IndexCache,
+    tx: Sender<Msg>,
+    loaded: Sender<crate::watch::Baseline>,
+) {
     thread::spawn(move || {
+        let since = std::time::SystemTime::now();
         // The index and the app share each document (`Arc`): it is held once.
         if paths.is_empty() {
             // Five documents index in milliseconds: no cache, no partial indexes.
@@ -187,6 +196,7 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: keep::IndexCache, tx: Sender<Msg>) {
             return;
         }
         let (files, errors) = doc::load::expand_paths(&paths);
+        let baseline = crate::watch::Baseline { since, files: files.clone() };
         let _ = tx.send(Msg::Found(files.len() + errors.len()));
         for e in errors {
             let _ = tx.send(Msg::Failed(e));
@@ -222,6 +232,7 @@ fn spawn_loader(paths: Vec<PathBuf>, cache: keep::IndexCache, tx: Sender<Msg>) {
                 }
             }
         }
+        let _ = loaded.send(baseline);
         let _ = tx.send(Msg::Done);
     });
 }

@@ -43,6 +43,17 @@ pub enum WatchEvent {
     Error(String),
 }
 
+/// What a load read and when it started, for a watch that starts once the load is over (so
+/// that the load's own reads of thousands of files do not each make a watch event): the
+/// watch first reports what changed since.
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    /// When the load started.
+    pub since: SystemTime,
+    /// The files it read, as it named them (the form events use).
+    pub files: Vec<PathBuf>,
+}
+
 /// A running watch; dropping it stops watching.
 pub struct Watcher {
     _debouncer: Debouncer<notify::RecommendedWatcher>,
@@ -61,6 +72,19 @@ impl Watcher {
     /// watching cannot start at all. `T` is any event type a [`WatchEvent`] converts into, so
     /// the reader's own event channel can be passed.
     pub fn spawn<T>(paths: &[PathBuf], tx: Sender<T>) -> Result<Watcher, String>
+    where
+        T: From<WatchEvent> + Send + 'static,
+    {
+        Watcher::spawn_after(paths, tx, None)
+    }
+
+    /// [`Watcher::spawn`] once a load of `paths` is over: first reports the documents added,
+    /// changed or removed since the load started ([`Baseline`]), then watches.
+    pub fn spawn_after<T>(
+        paths: &[PathBuf],
+        tx: Sender<T>,
+        baseline: Option<Baseline>,
+    ) -> Result<Watcher, String>
     where
         T: From<WatchEvent> + Send + 'static,
     {
@@ -102,6 +126,10 @@ impl Watcher {
                     return;
                 }
                 let mut state = State { roots, known, dirs };
+                let missed = baseline.map(|b| state.since(b)).unwrap_or_default();
+                if !missed.into_iter().all(send) {
+                    return;
+                }
                 // Ends when the debouncer is dropped (its sender goes) or the receiver is gone.
                 for batch in raw_rx {
                     let events = match batch {
@@ -179,6 +207,33 @@ fn stamp_of(path: &Path) -> Stamp {
 }
 
 impl State {
+    /// The documents added, changed or removed since the load of `baseline`.
+    fn since(&self, baseline: Baseline) -> Vec<WatchEvent> {
+        let read: HashSet<PathBuf> = baseline.files.into_iter().collect();
+        let mut known: Vec<(&PathBuf, &Stamp)> = self.known.iter().collect();
+        known.sort();
+        let mut present = HashSet::new();
+        let mut events = Vec::new();
+        for (file, stamp) in known {
+            let Some(root) = self.roots.iter().find(|r| file.starts_with(&r.watched)) else {
+                continue;
+            };
+            let shown = root.shown(file);
+            if !read.contains(&shown) {
+                events.push(WatchEvent::Added(shown.clone()));
+            } else if stamp.is_some_and(|(_, modified)| modified >= baseline.since) {
+                events.push(WatchEvent::Changed(shown.clone()));
+            }
+            present.insert(shown);
+        }
+        // Only what is really gone: the load may have read files a watch does not count.
+        let mut gone: Vec<PathBuf> =
+            read.into_iter().filter(|f| !present.contains(f) && !f.exists()).collect();
+        gone.sort();
+        events.extend(gone.into_iter().map(WatchEvent::Removed));
+        events
+    }
+
     /// Turns the debounced paths into events, updating the known set.
     fn apply(&mut self, paths: impl Iterator<Item = PathBuf>) -> Vec<WatchEvent> {
         let mut paths: Vec<PathBuf> = paths.collect();

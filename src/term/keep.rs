@@ -54,18 +54,25 @@ pub(super) struct Watching {
     _stop: Sender<()>,
 }
 
-/// Starts watching the opened paths (none for the bundled samples) on a thread of its own:
-/// listing and stamping every file of a big folder (20,000 reports: a few hundred
-/// milliseconds) must not hold up the first screen. Watching lasts until the returned handle
-/// is dropped; a failure to start arrives as a message.
-pub(super) fn watch(paths: &[PathBuf], tx: Sender<Msg>) -> Option<Watching> {
+/// Watches the opened paths (none for the bundled samples) from when the loader has read them
+/// all (`loaded` says what it read): watching while it reads made an event of each read, a
+/// second's work for 20,000 reports, and the watch then reports what changed meanwhile. On a
+/// thread of its own: listing and stamping a big folder must not hold up the screen. Watching
+/// lasts until the returned handle is dropped; a failure to start arrives as a message.
+pub(super) fn watch(
+    paths: &[PathBuf],
+    tx: Sender<Msg>,
+    loaded: std::sync::mpsc::Receiver<crate::watch::Baseline>,
+) -> Option<Watching> {
     if paths.is_empty() {
         return None;
     }
     let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
     let paths = paths.to_vec();
     let spawned = thread::Builder::new().name("gongwen-watch-start".into()).spawn(move || {
-        match Watcher::spawn(&paths, tx.clone()) {
+        // No baseline: the loader stopped early (the reader quit).
+        let Ok(baseline) = loaded.recv() else { return };
+        match Watcher::spawn_after(&paths, tx.clone(), Some(baseline)) {
             // Kept until the reader drops its handle (the receive then fails).
             Ok(_watcher) => while stop_rx.recv().is_ok() {},
             Err(e) => drop(tx.send(Msg::from(WatchEvent::Error(e)))),

@@ -147,3 +147,30 @@ fn reading_a_document_is_not_a_change() {
     let got = collect_until(&rx, |e| *e == WatchEvent::Changed(written.clone()));
     assert_eq!(got, [WatchEvent::Changed(written)], "reads of a.txt reported");
 }
+
+#[test]
+fn a_watch_after_a_load_reports_what_changed_since_it_started() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().to_path_buf();
+    let (same, edited, added, deleted) =
+        (root.join("a.txt"), root.join("b.txt"), root.join("c.txt"), root.join("d.txt"));
+    for f in [&same, &edited, &deleted] {
+        fs::write(f, "一、总则").expect("write");
+    }
+    // The load starts, reads a, b and d; meanwhile b is edited, c added and d deleted.
+    std::thread::sleep(Duration::from_millis(20));
+    let since = SystemTime::now();
+    std::thread::sleep(Duration::from_millis(20));
+    fs::write(&edited, "一、总则\n二、附则").expect("rewrite");
+    fs::write(&added, "一、总则").expect("write");
+    fs::remove_file(&deleted).expect("remove");
+    let baseline = Baseline { since, files: vec![same, edited.clone(), deleted.clone()] };
+    let (tx, rx) = mpsc::channel();
+    let _w = Watcher::spawn_after(std::slice::from_ref(&root), tx, Some(baseline)).expect("starts");
+    let got: Vec<WatchEvent> = (0..3).map(|_| next(&rx)).collect();
+    assert_eq!(
+        got,
+        vec![WatchEvent::Changed(edited), WatchEvent::Added(added), WatchEvent::Removed(deleted)]
+    );
+    assert!(rx.recv_timeout(DEBOUNCE * 3).is_err(), "nothing about the unchanged file");
+}
