@@ -71,6 +71,16 @@ fn a_file_key_is_the_canonical_path() {
     let direct = DocKey::file(&file.display().to_string(), "x");
     let roundabout = dir.path().join(".").join("r.txt");
     assert_eq!(DocKey::file(&roundabout.display().to_string(), "x"), direct);
+    // Through a linked folder, through a link to the file, from a subfolder and back.
+    let linked = dir.path().join("linked");
+    std::os::unix::fs::symlink(dir.path(), &linked).expect("folder link");
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&file, &link).expect("file link");
+    fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    let up = dir.path().join("sub").join("..").join("r.txt");
+    for other in [linked.join("r.txt"), link, up] {
+        assert_eq!(DocKey::file(&other.display().to_string(), "x"), direct, "{other:?}");
+    }
 }
 
 #[test]
