@@ -59,6 +59,8 @@ fn measure(args: &str) -> (Times, f64) {
         }
         // A folder of 20,000 reports takes longer to load than a test may wait.
         assert!(start.elapsed() < tmux::DEADLINE * 6, "never finished loading:\n{s}");
+        // Polling tmux without a pause would take a core from the reader it measures.
+        std::thread::sleep(Duration::from_millis(5));
     };
     let times = Times { frame: frame.unwrap(), text: text.unwrap(), loaded };
     (times, idle_cpu(&t))
