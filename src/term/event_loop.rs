@@ -120,7 +120,11 @@ impl Loop {
             }
             Msg::InputFailed(e) => return Err(e).context("cannot read the terminal"),
             Msg::Found(n) => app.set_progress(Some(n)),
-            Msg::Loaded(doc, key) => app.add_keyed_document(doc, Some(key)),
+            Msg::Loaded(docs) => {
+                for (doc, key) in docs {
+                    app.add_keyed_document(doc, Some(key));
+                }
+            }
             Msg::Reloaded(doc, key) => {
                 app.upsert_document(doc, Some(key));
                 self.reindexer.request(app);

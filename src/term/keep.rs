@@ -22,10 +22,16 @@ impl From<WatchEvent> for Msg {
     }
 }
 
-/// A loaded document with its key (computed off the loop's thread: it hashes the text).
-pub(super) fn loaded(doc: Arc<Document>, bundled: bool) -> Msg {
-    let key = DocKey::of(&doc, bundled);
-    Msg::Loaded(doc, key)
+/// Loaded documents with their keys (computed off the loop's thread).
+pub(super) fn loaded(docs: Vec<Arc<Document>>, bundled: bool) -> Msg {
+    Msg::Loaded(
+        docs.into_iter()
+            .map(|d| {
+                let key = DocKey::of(&d, bundled);
+                (d, key)
+            })
+            .collect(),
+    )
 }
 
 /// Reads the places under the state directory into the app. Without a state directory
