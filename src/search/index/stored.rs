@@ -127,8 +127,10 @@ impl Index {
         let names: Vec<&str> = paths.iter().map(|p| &**p).collect();
         let (file, len) = cache.read_large(FOLDER, &file_key(names.iter().copied()))?;
         let reader = BufReader::with_capacity(BUFFER, file);
-        let (parts, ()) =
-            rayon::join(|| read_parts(reader, len, |h| for_paths(h, &names)), pinyin::warm);
+        // On the caller's thread, not the shared pool: the documents load there meanwhile,
+        // and a pool thread blocked on this file's reading would halve their pace.
+        let parts = read_parts(reader, len, |h| for_paths(h, &names));
+        pinyin::warm();
         let (header, parts) = parts?;
         Some(Prefetched { header, parts })
     }
