@@ -214,6 +214,9 @@ fn spawn_loader(
         let mut next = 0;
         while let Ok((i, result)) = done_rx.recv() {
             waiting.insert(i, result);
+            // A moment for more to finish: handing on what is ready every few milliseconds
+            // rather than as each document finishes spares thousands of thread wake-ups.
+            thread::sleep(HAND_ON_EVERY);
             waiting.extend(done_rx.try_iter());
             let mut ready = Vec::new();
             while let Some(result) = waiting.remove(&next) {
@@ -237,6 +240,9 @@ fn spawn_loader(
         let _ = tx.send(Msg::Done);
     });
 }
+
+/// How often the loader hands loaded documents on, at most.
+const HAND_ON_EVERY: Duration = Duration::from_millis(3);
 
 /// How long quitting waits for the search index being written to the cache.
 const INDEX_WRITE_WAIT: Duration = Duration::from_secs(5);

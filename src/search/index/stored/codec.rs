@@ -125,7 +125,11 @@ pub(super) fn read_parts<R: Read>(
     let n = input.len()?;
     let items = input.records(n, decode_item)?;
     let text_len = input.len()?;
-    let metric_text = String::from_utf8(input.bytes(text_len as u64)?).ok()?;
+    // encoding_rs checks UTF-8 several times faster than std on Chinese text.
+    let bytes = input.bytes(text_len as u64)?;
+    let metric_text = encoding_rs::UTF_8
+        .decode_without_bom_handling_and_without_replacement(&bytes)?
+        .into_owned();
     let n = input.len()?;
     let metric_ends = input.u32s(n)?;
     let n = input.len()?;
