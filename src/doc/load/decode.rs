@@ -117,8 +117,10 @@ pub fn decode_owned(
     Err(DecodeError::Unknown)
 }
 
-/// How many bytes from the start chardetng looks at.
-const DETECTION_SAMPLE: usize = 64 * 1024;
+/// How many bytes from the start chardetng looks at: some 700 Chinese characters, enough
+/// to tell GB18030 from Big5 (chardetng runs at about 7 MB/s: at 64 KiB it was a tenth of a
+/// cold load).
+const DETECTION_SAMPLE: usize = 2 * 1024;
 
 /// A known signature, NUL bytes, or too many control bytes.
 fn refuse_binary(bytes: &[u8]) -> Result<(), DecodeError> {
