@@ -206,7 +206,7 @@ fn spawn_loader(
         let indexer = spawn_indexer(tx.clone(), Some(cache.clone()), prefetch);
         let (done_tx, done_rx) = mpsc::channel();
         thread::spawn(move || {
-            doc::load::load_each_cached(files, cache.cache(), |i, result| {
+            doc::load::load_each_cached(&paths, files, cache.cache(), |i, result| {
                 let _ = done_tx.send((i, result));
             });
         });

@@ -66,8 +66,9 @@ fn warm_runs_and_no_cache_runs_print_what_the_first_run_printed() {
     for args in commands {
         let cold = gongwen(cache.path(), args, reports.path());
         assert!(!cold.stdout.is_empty(), "{args:?} printed nothing");
-        let written = files(cache.path()).len();
-        assert!(written >= 7, "{args:?}: one entry per report after the first run, got {written}");
+        // The folder's entries are kept together: one pack, not a file per report.
+        assert_eq!(files(&cache.path().join("packs")).len(), 1, "{args:?}: one pack");
+        assert!(files(&cache.path().join("docs")).is_empty(), "{args:?}: no entry files");
         let warm = gongwen(cache.path(), args, reports.path());
         assert_eq!(
             String::from_utf8_lossy(&warm.stdout),
@@ -83,7 +84,11 @@ fn warm_runs_and_no_cache_runs_print_what_the_first_run_printed() {
             "{args:?}: --no-cache"
         );
     }
-    assert_eq!(files(&cache.path().join("docs")).len(), 7, "one entry per report, not one per run");
+    assert_eq!(
+        files(&cache.path().join("packs")).len(),
+        1,
+        "one pack for the folder, not one per run"
+    );
     assert_eq!(files(&cache.path().join("index")).len(), 1, "one search index for the folder");
     assert!(
         std::fs::read_dir(unused.path()).expect("read").next().is_none(),
@@ -223,4 +228,67 @@ fn a_damaged_index_file_is_rebuilt_silently() {
         assert!(cached, "{what}: rebuilt and stored again");
         assert_eq!(out, cold, "{what}: same answers from the rebuilt index");
     }
+}
+
+/// `gongwen search --timings` over `dir`: how many documents it loaded, and how many of them
+/// came from the cache; and its JSON output for a few queries.
+fn load_counts(cache: &Path, dir: &Path) -> (u64, u64, String) {
+    let out = gongwen(cache, &["search", "--json", "--timings", "行政复议"], dir);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let head = stderr.lines().find(|l| l.contains("docs_cached")).expect("--timings line");
+    let t: serde_json::Value = serde_json::from_str(head).expect("timings JSON");
+    let count = |k: &str| t[k].as_u64().expect("a count");
+    (count("docs"), count("docs_cached"), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn a_folders_pack_follows_added_changed_removed_and_damaged_reports() {
+    let reports = more_reports();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let (n, cached, first) = load_counts(cache.path(), reports.path());
+    assert_eq!((n, cached), (12, 0), "a first run parses every report");
+    assert_eq!(load_counts(cache.path(), reports.path()), (n, n, first.clone()), "all cached");
+    let pack = files(&cache.path().join("packs")).pop().expect("the pack");
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+
+    // A changed report is parsed again, the others come from the pack, which then keeps it.
+    let edited = reports.path().join(gongwen::doc::samples::SAMPLES[0].0);
+    let text = std::fs::read_to_string(&edited).expect("read") + "\n全年办理行政复议案件99件。\n";
+    std::fs::write(&edited, text).expect("rewrite");
+    let (_, cached, changed) = load_counts(cache.path(), reports.path());
+    assert_eq!(cached, n - 1, "only the changed report is parsed");
+    let fresh = tempfile::tempdir().expect("tempdir");
+    assert_eq!(changed, load_counts(fresh.path(), reports.path()).2, "as a first run prints it");
+    assert_eq!(load_counts(cache.path(), reports.path()).1, n, "the pack now has it");
+
+    // A removed report leaves the pack.
+    let before = size(&pack);
+    std::fs::remove_file(reports.path().join("weinan.html")).expect("remove");
+    assert_eq!(load_counts(cache.path(), reports.path()).1, n - 1);
+    assert!(size(&pack) < before, "its entry is dropped from the pack");
+    // An added report is parsed, the rest comes from the pack.
+    let (_, weinan) = gongwen::doc::samples::SAMPLES[2];
+    std::fs::write(reports.path().join("added.txt"), weinan).expect("add");
+    let (docs, cached, _) = load_counts(cache.path(), reports.path());
+    assert_eq!((docs, cached), (n, n - 1), "only the added report is parsed");
+    assert_eq!(load_counts(cache.path(), reports.path()).1, n, "the pack now has it");
+    let (n, _, now) = load_counts(cache.path(), reports.path());
+
+    // A damaged pack changes nothing that is printed, and is rebuilt without a word.
+    let bytes = std::fs::read(&pack).expect("read pack");
+    let mut flipped = bytes.clone();
+    flipped[bytes.len() / 2] ^= 0x40;
+    let damaged: [(&str, Vec<u8>); 4] = [
+        ("cut", bytes[..bytes.len() * 2 / 3].to_vec()),
+        ("bit flip", flipped),
+        ("junk", vec![0x5A; 4096]),
+        ("empty", Vec::new()),
+    ];
+    for (what, bytes) in damaged {
+        std::fs::write(&pack, bytes).expect("damage the pack");
+        let (docs, _, out) = load_counts(cache.path(), reports.path());
+        assert_eq!((docs, out.as_str()), (n, now.as_str()), "{what}");
+        assert_eq!(load_counts(cache.path(), reports.path()).1, n, "{what}: rebuilt");
+    }
+    assert_eq!(files(&cache.path().join("packs")).len(), 1, "no temporary files left");
 }

@@ -87,7 +87,8 @@ pub fn run(args: &SearchArgs, cache: &Cache) -> i32 {
     let index_ms = ms(t1);
     if args.timings {
         let cached = origin == Origin::Cache;
-        let t = json!({"docs": docs.len(), "items": index.len(), "load_ms": load_ms, "index_ms": index_ms, "index_cached": cached});
+        let stats = cache.stats();
+        let t = json!({"docs": docs.len(), "docs_cached": stats.hits, "items": index.len(), "load_ms": load_ms, "index_ms": index_ms, "index_cached": cached});
         eprintln!("{t}");
     }
     let limit = match args.limit {

@@ -45,8 +45,15 @@ pub fn load_paths(paths: &[PathBuf]) -> (Vec<Document>, Vec<LoadError>) {
 /// [`load_paths`] through the document cache: documents whose entry fits the file as it is
 /// now are not parsed again, the others are parsed and kept. The result is the same as
 /// [`load_paths`] gives (with [`Cache::disabled`], every file is parsed).
+///
+/// The entries of the documents under `paths` are kept together in one pack
+/// ([`crate::store::cache::Pack`]): one file to read on the next load, one to write on this.
 pub fn load_paths_cached(paths: &[PathBuf], cache: &Cache) -> (Vec<Document>, Vec<LoadError>) {
-    load_paths_with(paths, |p| load_file_cached(p, cache))
+    let pack = cache.pack(paths);
+    let loaded =
+        load_paths_with(paths, |p| cache.load_or_parse_in(p, &pack, |bytes| parse_bytes(p, bytes)));
+    cache.finish_pack(pack);
+    loaded
 }
 
 /// [`load_file`] through the document cache.
@@ -102,12 +109,17 @@ where
     files.into_par_iter().enumerate().for_each(|(i, p)| f(i, load_file(&p)));
 }
 
-/// [`load_each`] through the document cache (see [`load_paths_cached`]).
-pub fn load_each_cached<F>(files: Vec<PathBuf>, cache: &Cache, f: F)
+/// [`load_each`] through the document cache (see [`load_paths_cached`]), for `files` found
+/// under the folders `roots` (their entries are kept in one pack).
+pub fn load_each_cached<F>(roots: &[PathBuf], files: Vec<PathBuf>, cache: &Cache, f: F)
 where
     F: Fn(usize, Result<Document, LoadError>) + Sync + Send,
 {
-    files.into_par_iter().enumerate().for_each(|(i, p)| f(i, load_file_cached(&p, cache)));
+    let pack = cache.pack(roots);
+    files.into_par_iter().enumerate().for_each(|(i, p)| {
+        f(i, cache.load_or_parse_in(&p, &pack, |bytes| parse_bytes(&p, bytes)));
+    });
+    cache.finish_pack(pack);
 }
 
 /// Loads the bundled samples (path `samples/NAME`), through the same decoding as files.

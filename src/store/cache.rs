@@ -1,20 +1,21 @@
 //! The cache of parsed documents, so that the second start on a large folder is instant.
 //!
-//! One entry file per source file, under `<cache dir>/docs/`, named by a hash of the source's
-//! absolute path. An entry holds the source's size, modification time and content hash (xxh3
-//! of the raw bytes), the cache format version and the crate version, and the parse results
-//! (card, outline, metrics, encoding). The text itself is kept only when re-decoding the source
+//! An entry holds the source's size, modification time and content hash (xxh3 of the raw
+//! bytes), the cache format version and the crate version, and the parse results (card,
+//! outline, metrics, encoding). The text itself is kept only when re-decoding the source
 //! would not give it back (HTML); a hit therefore still reads the source, which the content
 //! check needs anyway, and decodes it, which costs little next to parsing.
+//!
+//! The entries of a load of the paths given (folders, files) live together in one pack per
+//! set of paths (`<cache dir>/packs/`, [`Pack`]): 20,000 reports are one file to read and one
+//! to write, not 20,000. [`Cache::load_or_parse`] on its own keeps one entry file per document
+//! under `<cache dir>/docs/`, named by a hash of its absolute path; a pack load looks there
+//! too when its pack has no fitting entry.
 //!
 //! Entries are written atomically without `fsync` (a torn entry after a power cut fails its
 //! checksum and is rebuilt). Anything that does not fit — missing, corrupt, another version,
 //! another file, a changed source — is a miss: the source is parsed and the entry replaced,
 //! silently. The cache never changes what a load returns.
-//!
-//! One file per document rather than one pack: entries are written as documents finish
-//! loading, from several threads, with no shared state; a changed file rewrites one small file;
-//! opening 20,000 small files costs tens of milliseconds, next to reading the sources.
 //!
 //! The search index, hundreds of megabytes for a large folder, is streamed ([`Cache::write_large`],
 //! [`Cache::read_large`]; the format is `crate::search`'s own, with its own checks), so that
@@ -22,6 +23,7 @@
 
 mod entry;
 mod large;
+mod pack;
 pub mod prune;
 #[cfg(test)]
 mod tests;
@@ -37,6 +39,7 @@ use super::{atomic, content_hash};
 use crate::doc::load::io_reason;
 use crate::doc::{Document, LoadError};
 use entry::CachedDoc;
+pub use pack::Pack;
 
 /// Bumped whenever parsing or the entry layout changes, so old entries are rebuilt.
 pub const CACHE_VERSION: u32 = 3;
@@ -127,6 +130,23 @@ impl Cache {
         }
     }
 
+    /// The pack for a load of the folders `roots` ([`Pack`]); an inactive one when the cache
+    /// is disabled or there are no folders. Hand it to [`Cache::load_or_parse_in`] for each
+    /// file, then to [`Cache::finish_pack`].
+    pub fn pack(&self, roots: &[PathBuf]) -> Pack {
+        match &self.dir {
+            Some(dir) if !roots.is_empty() => Pack::open(dir, roots),
+            _ => Pack::none(),
+        }
+    }
+
+    /// Ends a load through `pack`: writes the new pack if anything changed.
+    pub fn finish_pack(&self, pack: Pack) {
+        if pack.finish().is_err() {
+            self.write_errors.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
     /// Loads the file at `path`: from its entry when the entry fits the file as it is now,
     /// else with `parse(bytes)`, whose document is then kept. Either way the document's path
     /// is `path` as given (`path.display()`, like [`crate::doc::load::load_file`]) and it is
@@ -136,10 +156,24 @@ impl Cache {
     where
         F: FnOnce(Vec<u8>) -> Result<Document, LoadError>,
     {
+        self.load_or_parse_in(path, &Pack::none(), parse)
+    }
+
+    /// [`Cache::load_or_parse`] as part of the load of a set of folders: the entry is looked
+    /// for in `pack` first, then in its own file, and a new entry goes to the pack only.
+    pub fn load_or_parse_in<F>(
+        &self,
+        path: &Path,
+        pack: &Pack,
+        parse: F,
+    ) -> Result<Document, LoadError>
+    where
+        F: FnOnce(Vec<u8>) -> Result<Document, LoadError>,
+    {
         let shown = path.display().to_string();
         let read_error =
             |e: std::io::Error| LoadError { path: shown.clone(), reason: io_reason(&e) };
-        let (meta, bytes, _) = read(path).map_err(read_error)?;
+        let (meta, mut bytes, _) = read(path).map_err(read_error)?;
         let Some(dir) = &self.dir else { return parse(bytes) };
         // An entry is built from copies of a document's parts; for a huge file that would
         // double its memory at load. Such files are rare and parsed every time.
@@ -152,18 +186,32 @@ impl Cache {
             std::path::absolute(path).map_or_else(|_| shown.clone(), |p| p.display().to_string());
         let stamp =
             Stamp { size: meta.len(), mtime_ns: mtime_ns(&meta), hash: content_hash(&bytes) };
-        let file = entry_path(dir, "docs", &key);
         // The bytes are handed on, never copied: a large file is held once.
-        let bytes = match read_entry::<CachedDoc>(&file, &key, &stamp) {
-            Some(cached) => match cached.into_document(shown.clone(), bytes, stamp.hash) {
+        if let Some((slot, raw)) = pack.get(&key) {
+            if let Some(cached) =
+                entry_from_bytes::<CachedDoc>(&raw).and_then(|e| e.fitting(&key, &stamp))
+            {
+                match cached.into_document(shown.clone(), bytes, stamp.hash) {
+                    Ok(doc) => {
+                        pack.used(slot);
+                        self.hits.fetch_add(1, Ordering::Relaxed);
+                        return Ok(doc);
+                    }
+                    Err(b) => bytes = b,
+                }
+            }
+        }
+        let file = entry_path(dir, "docs", &key);
+        if let Some((raw, cached)) = read_entry::<CachedDoc>(&file, &key, &stamp) {
+            match cached.into_document(shown.clone(), bytes, stamp.hash) {
                 Ok(doc) => {
+                    pack.append(&key, &raw);
                     self.hits.fetch_add(1, Ordering::Relaxed);
                     return Ok(doc);
                 }
-                Err(bytes) => bytes,
-            },
-            None => bytes,
-        };
+                Err(b) => bytes = b,
+            }
+        }
         self.misses.fetch_add(1, Ordering::Relaxed);
         let mut doc = parse(bytes)?;
         doc.path = shown;
@@ -172,7 +220,16 @@ impl Cache {
         let same_as_source = doc.format == crate::doc::Format::Text
             && doc.text().len() as u64 == stamp.size
             && doc.text_hash() == stamp.hash;
-        if write_entry(&file, &key, &stamp, &CachedDoc::new(&doc, same_as_source)).is_err() {
+        let written =
+            encode_entry(&key, &stamp, &CachedDoc::new(&doc, same_as_source)).and_then(|raw| {
+                if pack.is_active() {
+                    pack.append(&key, &raw);
+                    Ok(())
+                } else {
+                    atomic::write_fast(&file, &raw).map_err(|e| e.to_string())
+                }
+            });
+        if written.is_err() {
             self.write_errors.fetch_add(1, Ordering::Relaxed);
         }
         Ok(doc)
@@ -207,19 +264,31 @@ fn entry_path(dir: &Path, kind: &str, key: &str) -> PathBuf {
     dir.join(kind).join(&name[..2]).join(format!("{}.bin", &name[2..]))
 }
 
-/// Reads an entry whose key and stamp match, or `None`.
-fn read_entry<T: for<'de> Deserialize<'de>>(file: &Path, key: &str, stamp: &Stamp) -> Option<T> {
-    let e = read_any::<T>(file)?;
-    let fits = e.key == key
-        && e.size == stamp.size
-        && e.mtime_ns == stamp.mtime_ns
-        && e.hash == stamp.hash;
-    fits.then_some(e.payload)
+impl<T> Entry<T> {
+    /// The payload, when the entry is the one of `key` as stamped.
+    fn fitting(self, key: &str, stamp: &Stamp) -> Option<T> {
+        let fits = self.key == key
+            && self.size == stamp.size
+            && self.mtime_ns == stamp.mtime_ns
+            && self.hash == stamp.hash;
+        fits.then_some(self.payload)
+    }
 }
 
-/// Reads any entry of this version: magic, format version, checksum, crate version.
-fn read_any<T: for<'de> Deserialize<'de>>(file: &Path) -> Option<Entry<T>> {
+/// Reads an entry file whose key and stamp match: its bytes and payload, or `None`.
+fn read_entry<T: for<'de> Deserialize<'de>>(
+    file: &Path,
+    key: &str,
+    stamp: &Stamp,
+) -> Option<(Vec<u8>, T)> {
     let (meta, bytes, handle) = read(file).ok()?;
+    let payload = entry_from_bytes::<T>(&bytes)?.fitting(key, stamp)?;
+    prune::touch_if_old(&handle, &meta);
+    Some((bytes, payload))
+}
+
+/// An entry's bytes (in a file of its own or in a pack) checked and decoded.
+fn entry_from_bytes<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Option<Entry<T>> {
     let rest = bytes.strip_prefix(MAGIC)?;
     let (version, rest) = rest.split_first_chunk::<4>()?;
     let (checksum, body) = rest.split_first_chunk::<8>()?;
@@ -229,19 +298,11 @@ fn read_any<T: for<'de> Deserialize<'de>>(file: &Path) -> Option<Entry<T>> {
         return None;
     }
     let entry: Entry<T> = postcard::from_bytes(body).ok()?;
-    if entry.crate_version != env!("CARGO_PKG_VERSION") {
-        return None;
-    }
-    prune::touch_if_old(&handle, &meta);
-    Some(entry)
+    (entry.crate_version == env!("CARGO_PKG_VERSION")).then_some(entry)
 }
 
-fn write_entry<T: Serialize>(
-    file: &Path,
-    key: &str,
-    stamp: &Stamp,
-    payload: &T,
-) -> Result<(), String> {
+/// The bytes of an entry: magic, version, checksum, body.
+fn encode_entry<T: Serialize>(key: &str, stamp: &Stamp, payload: &T) -> Result<Vec<u8>, String> {
     let entry = Entry {
         crate_version: env!("CARGO_PKG_VERSION").to_string(),
         key: key.to_string(),
@@ -256,5 +317,5 @@ fn write_entry<T: Serialize>(
     bytes.extend_from_slice(&CACHE_VERSION.to_le_bytes());
     bytes.extend_from_slice(&content_hash(&body).to_le_bytes());
     bytes.extend_from_slice(&body);
-    atomic::write_fast(file, &bytes).map_err(|e| e.to_string())
+    Ok(bytes)
 }

@@ -49,24 +49,27 @@ pub fn due(dir: &Path, now: SystemTime) -> bool {
     }
 }
 
-/// Removes the document entries (`*.bin` under `dir/docs`) unused for longer than
-/// `max_age`, and temporary files left by an interrupted write; the number removed.
+/// Removes the document entries (`*.bin` under `dir/docs`) and the packs (`dir/packs`)
+/// unused for longer than `max_age`, and temporary files left by an interrupted write; the
+/// number removed.
 pub fn prune(dir: &Path, max_age: Duration, now: SystemTime) -> usize {
+    let entries = fs::read_dir(dir.join("docs"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|sub| fs::read_dir(sub.path()).into_iter().flatten().flatten());
+    let packs = fs::read_dir(dir.join("packs")).into_iter().flatten().flatten();
     let mut removed = 0;
-    for kind in ["docs"] {
-        for sub in fs::read_dir(dir.join(kind)).into_iter().flatten().flatten() {
-            for entry in fs::read_dir(sub.path()).into_iter().flatten().flatten() {
-                let path = entry.path();
-                // Only what the cache writes: `<hex>.bin` and its temporary `.<hex>.bin.tmp.…`.
-                let ours = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                    let n = n.strip_prefix('.').unwrap_or(n);
-                    n.chars().next().is_some_and(|c| c.is_ascii_hexdigit()) && n.contains(".bin")
-                });
-                let old = entry.metadata().is_ok_and(|m| m.is_file() && age(&m, now) > max_age);
-                if ours && old && fs::remove_file(&path).is_ok() {
-                    removed += 1;
-                }
-            }
+    for entry in entries.chain(packs) {
+        let path = entry.path();
+        // Only what the cache writes: `<hex>.bin` and its temporary `.<hex>.bin.tmp.…`.
+        let ours = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            let n = n.strip_prefix('.').unwrap_or(n);
+            n.chars().next().is_some_and(|c| c.is_ascii_hexdigit()) && n.contains(".bin")
+        });
+        let old = entry.metadata().is_ok_and(|m| m.is_file() && age(&m, now) > max_age);
+        if ours && old && fs::remove_file(&path).is_ok() {
+            removed += 1;
         }
     }
     removed

@@ -316,3 +316,34 @@ fn pruning_runs_at_most_once_a_day() {
     assert!(prune::due(dir.path(), tomorrow));
     assert!(!prune::due(dir.path(), tomorrow + Duration::from_secs(60)), "done for that day");
 }
+
+#[test]
+fn a_pack_unused_for_two_months_is_pruned_and_a_used_one_kept() {
+    let (dir, reports, cache) = setup();
+    let cache_dir = dir.path().join("cache");
+    let (kept, gone) = (reports.join("kept"), reports.join("gone"));
+    for folder in [&kept, &gone] {
+        fs::create_dir(folder).expect("mkdir");
+        fs::write(folder.join("a.txt"), SAMPLES[0].1).expect("write");
+    }
+    let load_folder = |folder: &Path| {
+        let (docs, errors) = crate::doc::load::load_paths_cached(&[folder.to_path_buf()], &cache);
+        assert_eq!((docs.len(), errors.len()), (1, 0));
+    };
+    load_folder(&kept);
+    load_folder(&gone);
+    let packs: Vec<PathBuf> =
+        fs::read_dir(cache_dir.join("packs")).expect("packs").flatten().map(|e| e.path()).collect();
+    assert_eq!(packs.len(), 2, "one pack per folder");
+    // Both were written 40 days ago; then `kept` is opened again.
+    packs.iter().for_each(|p| set_age(p, Duration::from_secs(40 * 24 * 3600)));
+    let hits = cache.stats().hits;
+    load_folder(&kept);
+    assert_eq!(cache.stats().hits, hits + 1, "the old pack still served");
+    let later = SystemTime::now() + Duration::from_secs(25 * 24 * 3600);
+    assert_eq!(prune::prune(&cache_dir, prune::MAX_AGE, later), 1);
+    load_folder(&kept);
+    assert_eq!(cache.stats().hits, hits + 2, "the kept pack still serves");
+    load_folder(&gone);
+    assert_eq!(cache.stats().hits, hits + 2, "the pruned one is parsed again");
+}
