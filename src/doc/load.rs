@@ -119,6 +119,9 @@ where
     files.into_par_iter().enumerate().for_each(|(i, p)| {
         f(i, cache.load_or_parse_in(&p, &pack, |bytes| parse_bytes(&p, bytes)));
     });
+    // Whatever `f` holds (the reader's channel) is let go before the pack is written, so that
+    // the documents are in use while it is.
+    drop(f);
     cache.finish_pack(pack);
 }
 
