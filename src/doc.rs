@@ -194,7 +194,8 @@ impl Document {
 /// Byte offsets of the line starts of `text` (line ends already `\n`).
 fn line_starts(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    // The memchr crate's vectorised search: this loop was a twentieth of a warm start.
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     // A final line end does not open another (empty) line.
     if starts.len() > 1 && starts.last() == Some(&text.len()) {
         starts.pop();
@@ -204,7 +205,7 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// Turns CRLF and lone CR line ends into `\n`, in place (a large file is not copied).
 fn normalize_line_ends(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     let mut bytes = text.into_bytes();
