@@ -66,6 +66,9 @@ pub struct Cache {
     hits: AtomicUsize,
     misses: AtomicUsize,
     write_errors: AtomicUsize,
+    /// Whether `docs/` (entry files of their own) existed when first looked at: a pack load
+    /// looks for such an entry only then (else 20,000 misses are 20,000 failed opens).
+    has_entry_files: std::sync::OnceLock<bool>,
 }
 
 /// The validity key of an entry, and its payload.
@@ -202,7 +205,10 @@ impl Cache {
             }
         }
         let file = entry_path(dir, "docs", &key);
-        if let Some((raw, cached)) = read_entry::<CachedDoc>(&file, &key, &stamp) {
+        let entry_files =
+            !pack.is_active() || *self.has_entry_files.get_or_init(|| dir.join("docs").is_dir());
+        let entry = entry_files.then(|| read_entry::<CachedDoc>(&file, &key, &stamp)).flatten();
+        if let Some((raw, cached)) = entry {
             match cached.into_document(shown.clone(), bytes, stamp.hash) {
                 Ok(doc) => {
                     pack.append(&key, &raw);

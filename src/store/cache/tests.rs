@@ -347,3 +347,21 @@ fn a_pack_unused_for_two_months_is_pruned_and_a_used_one_kept() {
     load_folder(&gone);
     assert_eq!(cache.stats().hits, hits + 2, "the pruned one is parsed again");
 }
+
+#[test]
+fn a_folder_load_uses_an_entry_file_its_pack_lacks_and_takes_it_in() {
+    let (_dir, reports, cache) = setup();
+    let path = reports.join("a.txt");
+    fs::write(&path, SAMPLES[0].1).expect("write");
+    let parses = Cell::new(0);
+    load(&cache, &path, &parses);
+    // A new cache handle, as a later run opens it: the folder has no pack yet.
+    let later = Cache::open(cache.dir.as_deref().expect("enabled"));
+    let (docs, _) = crate::doc::load::load_paths_cached(&[reports.clone()], &later);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(later.stats(), CacheStats { hits: 1, misses: 0, write_errors: 0 }, "entry file");
+    fs::remove_dir_all(later.dir.as_deref().expect("enabled").join("docs")).expect("rm");
+    let again = Cache::open(later.dir.as_deref().expect("enabled"));
+    let (docs, _) = crate::doc::load::load_paths_cached(&[reports.clone()], &again);
+    assert_eq!((docs.len(), again.stats().hits), (1, 1), "now from the pack");
+}
