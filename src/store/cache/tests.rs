@@ -357,11 +357,11 @@ fn a_folder_load_uses_an_entry_file_its_pack_lacks_and_takes_it_in() {
     load(&cache, &path, &parses);
     // A new cache handle, as a later run opens it: the folder has no pack yet.
     let later = Cache::open(cache.dir.as_deref().expect("enabled"));
-    let (docs, _) = crate::doc::load::load_paths_cached(&[reports.clone()], &later);
+    let (docs, _) = crate::doc::load::load_paths_cached(std::slice::from_ref(&reports), &later);
     assert_eq!(docs.len(), 1);
     assert_eq!(later.stats(), CacheStats { hits: 1, misses: 0, write_errors: 0 }, "entry file");
     fs::remove_dir_all(later.dir.as_deref().expect("enabled").join("docs")).expect("rm");
     let again = Cache::open(later.dir.as_deref().expect("enabled"));
-    let (docs, _) = crate::doc::load::load_paths_cached(&[reports.clone()], &again);
+    let (docs, _) = crate::doc::load::load_paths_cached(std::slice::from_ref(&reports), &again);
     assert_eq!((docs.len(), again.stats().hits), (1, 1), "now from the pack");
 }
