@@ -1,7 +1,7 @@
 //! Measures the document cache on a generated folder: `cargo bench --bench store --
 //! N [DIR]` writes N reports varied from the samples (`support/corpus.rs`) under DIR/reports
 //! (default: a temporary folder), then times loading them without the cache, with an empty
-//! cache (parse and write entries), and with a full cache (warm start).
+//! cache (parse and write the folder's pack), and with a full cache (warm start).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -9,14 +9,8 @@ mod corpus;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use gongwen::doc::{Document, LoadError};
 use gongwen::store::cache::Cache;
 use rayon::prelude::*;
-
-/// The real loader, on the bytes the cache has read.
-fn parse(path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError> {
-    gongwen::doc::load::parse_bytes(path, bytes)
-}
 
 /// CPU seconds used by the process so far, all threads (Linux `/proc/self/stat`, 10 ms
 /// ticks): on a machine shared with other work, CPU / 2 is what the wall time would be on two
@@ -29,10 +23,12 @@ fn cpu_seconds() -> f64 {
     (fields.get(10).unwrap_or(&0.0) + fields.get(11).unwrap_or(&0.0)) / 100.0
 }
 
-fn load_all(cache: &Cache, files: &[PathBuf]) -> (f64, usize) {
+/// Loads the folder `reports` as the reader and the CLI do: its files through the cache's pack
+/// for that folder (`files`, the folder's files, only set the count expected).
+fn load_all(cache: &Cache, reports: &Path, files: &[PathBuf]) -> (f64, usize) {
     let (t, cpu) = (Instant::now(), cpu_seconds());
-    let docs: Vec<Document> =
-        files.par_iter().filter_map(|p| cache.load_or_parse(p, |b| parse(p, b)).ok()).collect();
+    let (docs, _) = gongwen::doc::load::load_paths_cached(&[reports.to_path_buf()], cache);
+    assert_eq!(docs.len(), files.len(), "every report loads");
     let headings = docs.iter().map(|d| d.headings.len()).sum();
     let s = t.elapsed().as_secs_f64();
     print!("[{:.2} s CPU] ", cpu_seconds() - cpu);
@@ -64,7 +60,7 @@ fn main() {
         files.sort();
         for _ in 0..3 {
             let cache = Cache::open(&root.join("cache"));
-            let (s, h) = load_all(&cache, &files);
+            let (s, h) = load_all(&cache, &reports, &files);
             println!("warm:                    {s:.3} s, {h} headings, {:?}", cache.stats());
         }
         return;
@@ -81,16 +77,16 @@ fn main() {
         })
         .sum();
     println!("read + hash only:        {:.3} s ({bytes})", t.elapsed().as_secs_f64());
-    let (s, h) = load_all(&Cache::disabled(), &files);
+    let (s, h) = load_all(&Cache::disabled(), &reports, &files);
     println!("no cache (parse):        {s:.3} s, {h} headings");
     let cache_dir = root.join("cache");
     let _ = std::fs::remove_dir_all(&cache_dir);
     let cache = Cache::open(&cache_dir);
-    let (s, h) = load_all(&cache, &files);
+    let (s, h) = load_all(&cache, &reports, &files);
     println!("cold (parse + write):    {s:.3} s, {h} headings, {:?}", cache.stats());
     for _ in 0..3 {
         let cache = Cache::open(&cache_dir);
-        let (s, h) = load_all(&cache, &files);
+        let (s, h) = load_all(&cache, &reports, &files);
         println!("warm:                    {s:.3} s, {h} headings, {:?}", cache.stats());
     }
     let mut entries = Vec::new();
