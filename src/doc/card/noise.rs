@@ -29,24 +29,56 @@ pub enum LineKind {
 /// no-break and ideographic spaces become spaces), whitespace runs collapsed, trimmed.
 pub fn norm(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    norm_into(line, &mut out);
+    out
+}
+
+/// [`norm`], appended to `out` (a page's lines share one buffer rather than a string each).
+pub fn norm_into(line: &str, out: &mut String) {
+    let start = out.len();
     // Report text is almost all characters whose NFKC form is known without tables: fold
-    // those directly; anything else takes the whole line through `text::fold`.
+    // those directly; anything else takes the whole line through `text::fold`. Runs of
+    // characters that stay as they are (ideographs, most of a line) are copied whole.
     let mut space = false;
-    for c in line.chars() {
-        let Some(c) = quick_fold(c) else {
-            return text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
-        };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
+    let mut run = 0;
+    for (i, c) in line.char_indices() {
+        let Some(f) = quick_fold(c) else {
+            out.truncate(start);
+            let folded = text::fold(line);
+            for (k, word) in folded.split_whitespace().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(word);
             }
-            out.push(c);
+            return;
+        };
+        if f == c && !c.is_whitespace() {
+            continue;
+        }
+        push_run(out, &line[run..i], &mut space);
+        run = i + c.len_utf8();
+        if f.is_whitespace() {
+            space = out.len() > start;
+        } else {
+            let mut buf = [0; 4];
+            push_run(out, f.encode_utf8(&mut buf), &mut space);
         }
     }
-    out
+    push_run(out, &line[run..], &mut space);
+}
+
+/// Appends `run` (no whitespace in it) to `out`, after the one space a pending whitespace run
+/// leaves.
+fn push_run(out: &mut String, run: &str, space: &mut bool) {
+    if run.is_empty() {
+        return;
+    }
+    if *space {
+        out.push(' ');
+        *space = false;
+    }
+    out.push_str(run);
 }
 
 /// The NFKC form of `c` when it is one character that nothing around it can change: ASCII,
