@@ -6,7 +6,43 @@
 /// Full-width ASCII (`１` `％` `．`) becomes ASCII, and the traditional forms that reports from
 /// Hong Kong, Macao and Taiwan use for magnitudes, approximation words and units (`億` `萬` `餘`
 /// `項` `個` …) become simplified, so one rule table serves both scripts.
+#[inline]
 pub fn norm(c: char) -> char {
+    // This runs at nearly every character of a line: most characters are below the CJK
+    // punctuation or ideographs with no traditional form to fold, and go back unlooked-at.
+    let u = c as u32;
+    if u < 0x3000 {
+        return c;
+    }
+    if (IDEOGRAPHS..IDEOGRAPHS + 64 * TRADITIONAL_BITS.len() as u32).contains(&u) {
+        let i = (u - IDEOGRAPHS) as usize;
+        if TRADITIONAL_BITS[i / 64] & (1 << (i % 64)) == 0 {
+            return c;
+        }
+    }
+    fold(c)
+}
+
+/// The ideographs [`fold`] changes, as bits.
+const TRADITIONAL_BITS: [u64; 0x5200 / 64] = {
+    let traditional = [
+        '億', '萬', '餘', '項', '個', '兩', '條', '場', '臺', '間', '戶', '處', '張', '筆', '門',
+        '幾', '週', '時', '鐘', '點', '達', '約', '過', '於', '為', '種', '類', '輛', '總', '計',
+        '與', '對', '單', '冊', '組', '隊', '輪', '課', '節', '棟', '畝', '噸', '來', '層', '雙',
+        '歲', '頃', '員', '級', '屆', '們', '號', '內', '書', '數', '僅', '將', '則', '隻', '幢',
+    ];
+    let mut bits = [0u64; 0x5200 / 64];
+    let mut k = 0;
+    while k < traditional.len() {
+        let i = (traditional[k] as u32 - IDEOGRAPHS) as usize;
+        bits[i / 64] |= 1 << (i % 64);
+        k += 1;
+    }
+    bits
+};
+
+/// [`norm`] by the full table.
+fn fold(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
@@ -221,6 +257,13 @@ mod tests {
         assert_eq!(norm('餘'), '余');
         assert_eq!(norm('個'), '个');
         assert_eq!(norm('件'), '件');
+    }
+
+    #[test]
+    fn quick_folding_agrees_with_the_table() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(norm(c), fold(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -25,7 +25,19 @@ impl Spans {
         let mut corners: Vec<usize> = Vec::new();
         let mut curly: Option<(usize, usize)> = None;
         let mut ascii: Option<(usize, usize)> = None;
-        for (n, (i, c)) in line.char_indices().enumerate() {
+        // Every mark is `"` or a three-byte character led by E2 (quotes) or E3 (brackets): the
+        // bytes are walked, counting characters, and only those are decoded.
+        let mut chars = 0;
+        for (i, &b) in line.as_bytes().iter().enumerate() {
+            if b & 0xC0 == 0x80 {
+                continue;
+            }
+            let n = chars;
+            chars += 1;
+            if !matches!(b, b'"' | 0xE2 | 0xE3) {
+                continue;
+            }
+            let Some(c) = line.get(i..).and_then(|r| r.chars().next()) else { continue };
             match c {
                 '《' | '〈' => titles.push(i),
                 '》' | '〉' => {

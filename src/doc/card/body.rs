@@ -12,7 +12,7 @@ pub struct Page<'a> {
     /// The lines as written.
     pub raw: Vec<&'a str>,
     /// The lines [`noise::norm`]ed.
-    pub norm: Vec<String>,
+    pub norm: NormLines,
     /// What each line is.
     pub kind: Vec<LineKind>,
     /// Whether the outline parser made the line a heading (an extra signal only).
@@ -23,8 +23,8 @@ impl<'a> Page<'a> {
     /// Reads every line of `doc`.
     pub fn new(doc: &'a Document) -> Page<'a> {
         let raw: Vec<&str> = doc.lines().collect();
-        let norm: Vec<String> = raw.iter().map(|l| noise::norm(l)).collect();
-        let kind = norm.iter().map(|n| noise::classify(n)).collect();
+        let norm = NormLines::new(&raw);
+        let kind = (0..raw.len()).map(|i| noise::classify(&norm[i])).collect();
         let mut heading = vec![false; raw.len()];
         for h in &doc.headings {
             if let Some(slot) = h.line.checked_sub(1).and_then(|i| heading.get_mut(i)) {
@@ -67,6 +67,37 @@ impl<'a> Page<'a> {
         self.kind[i] == LineKind::Text
             && !self.body_like(i)
             && dates::parse_date(&self.norm[i]).is_none()
+    }
+}
+
+/// The [`noise::norm`]ed lines of a page in one buffer: a page has thousands of lines, and a
+/// string each cost an allocation each.
+pub struct NormLines {
+    /// The lines one after another.
+    text: String,
+    /// Where each line ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl NormLines {
+    /// Normalises every line of `raw`.
+    fn new(raw: &[&str]) -> NormLines {
+        let mut text = String::with_capacity(raw.iter().map(|l| l.len()).sum());
+        let mut ends = Vec::with_capacity(raw.len());
+        for line in raw {
+            noise::norm_into(line, &mut text);
+            ends.push(text.len());
+        }
+        NormLines { text, ends }
+    }
+}
+
+impl std::ops::Index<usize> for NormLines {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.text[start..self.ends[i]]
     }
 }
 
@@ -188,7 +219,7 @@ fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
             && runs.last().is_some_and(|r| r.len() < MAX_TITLE_LINES)
             && (!gap || {
                 let run = runs.last().map_or(&[][..], |r| &r[..]);
-                let text: String = run.iter().map(|&k| page.norm[k].as_str()).collect();
+                let text: String = run.iter().map(|&k| &page.norm[k]).collect();
                 fields::is_org_name(&text) && page.norm[i].starts_with("关于")
             });
         gap = false;
@@ -196,12 +227,11 @@ fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
             Some(run) if joins => run.push(i),
             _ => runs.push(vec![i]),
         }
-        let text: String =
-            runs.last().into_iter().flatten().map(|&k| page.norm[k].as_str()).collect();
+        let text: String = runs.last().into_iter().flatten().map(|&k| &page.norm[k]).collect();
         open = !fields::title_is_complete(&text);
     }
     let score = |run: &Vec<usize>| {
-        let text: String = run.iter().map(|&k| page.norm[k].as_str()).collect();
+        let text: String = run.iter().map(|&k| &page.norm[k]).collect();
         let site = text.ends_with('网') || text.ends_with("网站") || text.contains("门户");
         u8::from(fields::title_is_complete(&text)) * 2
             + u8::from(fields::has_title_word(&text) && !site)

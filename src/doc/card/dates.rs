@@ -50,10 +50,20 @@ fn digit(c: char) -> Option<u32> {
 
 /// A Chinese numeral digit as written in dates (`〇` `○` `零` `一` … `九`).
 fn cn_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or(match c {
-        '○' | '零' | 'O' | 'Ｏ' => Some(0),
+    // A match rather than a search of a string: this runs at every character of a line.
+    match c {
+        '〇' | '○' | '零' | 'O' | 'Ｏ' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
         _ => None,
-    })
+    }
 }
 
 /// Reads `[start..]` of `cs` as 1–2 Arabic digits not followed by a third; returns value and end.

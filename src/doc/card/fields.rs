@@ -12,12 +12,11 @@ pub fn tidy(s: &str) -> String {
 /// Byte range of the first 发文字号 in `s`: an issuer prefix of ideographs, a bracketed year
 /// (`〔2021〕` `[2021]` `(2021)` `【2021】`, ASCII or full-width), a number and `号`.
 pub fn find_doc_number(s: &str) -> Option<Range<usize>> {
-    let is_open = |c: char| matches!(c, '〔' | '[' | '［' | '(' | '（' | '【');
+    let is_open = is_open_bracket;
     let is_close = |c: char| matches!(c, '〕' | ']' | '］' | ')' | '）' | '】');
     // Every line of every page comes here: one cheap pass rules out most of them (a number
     // needs a bracket and a `号`) before the line is split into characters.
-    let hao = "号".as_bytes();
-    if !s.as_bytes().windows(hao.len()).any(|w| w == hao) || !s.chars().any(is_open) {
+    if !s.contains('号') || !s.chars().any(is_open) {
         return None;
     }
     let cs: Vec<(usize, char)> = s.char_indices().collect();
@@ -46,6 +45,11 @@ pub fn find_doc_number(s: &str) -> Option<Range<usize>> {
     })
 }
 
+/// A bracket that opens the year of a 发文字号: `〔` `[` `［` `(` `（` `【`.
+pub fn is_open_bracket(c: char) -> bool {
+    matches!(c, '〔' | '[' | '［' | '(' | '（' | '【')
+}
+
 /// A CJK unified ideograph (not punctuation, not a digit).
 pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
@@ -59,6 +63,10 @@ pub fn label_value<'a>(s: &'a str, label: &str) -> Option<&'a str> {
 
 /// Like [`label_value`], but with `colon` false the colon may be missing (`发布时间 2021-03-30`).
 pub fn after_label<'a>(s: &'a str, label: &str, colon: bool) -> Option<&'a str> {
+    // Lines without the label are most: `contains` rules them out without building a searcher.
+    if !s.contains(label) {
+        return None;
+    }
     s.match_indices(label).find_map(|(i, _)| {
         let free = s[..i].chars().next_back().is_none_or(|c| !is_ideograph(c));
         let rest = s[i + label.len()..].trim_start();
@@ -119,6 +127,10 @@ pub fn addressee(line: &str) -> Option<String> {
 
 /// The 抄送 list of a line starting `抄送:`, its closing `。` removed.
 pub fn cc(line: &str) -> Option<String> {
+    // Tidying trims what `trim_start` trims: a line that does not start so is no 抄送 line.
+    if !line.trim_start().starts_with("抄送") {
+        return None;
+    }
     let t = tidy(line);
     let v = t.strip_prefix("抄送")?.trim_start().strip_prefix([':', ':'])?;
     let v = v.trim().trim_end_matches(['。', '.', '.']).trim_end();

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::{dates, fields};
 use crate::text;
@@ -29,24 +29,56 @@ pub enum LineKind {
 /// no-break and ideographic spaces become spaces), whitespace runs collapsed, trimmed.
 pub fn norm(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    norm_into(line, &mut out);
+    out
+}
+
+/// [`norm`], appended to `out` (a page's lines share one buffer rather than a string each).
+pub fn norm_into(line: &str, out: &mut String) {
+    let start = out.len();
     // Report text is almost all characters whose NFKC form is known without tables: fold
-    // those directly; anything else takes the whole line through `text::fold`.
+    // those directly; anything else takes the whole line through `text::fold`. Runs of
+    // characters that stay as they are (ideographs, most of a line) are copied whole.
     let mut space = false;
-    for c in line.chars() {
-        let Some(c) = quick_fold(c) else {
-            return text::fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
-        };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
+    let mut run = 0;
+    for (i, c) in line.char_indices() {
+        let Some(f) = quick_fold(c) else {
+            out.truncate(start);
+            let folded = text::fold(line);
+            for (k, word) in folded.split_whitespace().enumerate() {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(word);
             }
-            out.push(c);
+            return;
+        };
+        if f == c && !c.is_whitespace() {
+            continue;
+        }
+        push_run(out, &line[run..i], &mut space);
+        run = i + c.len_utf8();
+        if f.is_whitespace() {
+            space = out.len() > start;
+        } else {
+            let mut buf = [0; 4];
+            push_run(out, f.encode_utf8(&mut buf), &mut space);
         }
     }
-    out
+    push_run(out, &line[run..], &mut space);
+}
+
+/// Appends `run` (no whitespace in it) to `out`, after the one space a pending whitespace run
+/// leaves.
+fn push_run(out: &mut String, run: &str, space: &mut bool) {
+    if run.is_empty() {
+        return;
+    }
+    if *space {
+        out.push(' ');
+        *space = false;
+    }
+    out.push_str(run);
 }
 
 /// The NFKC form of `c` when it is one character that nothing around it can change: ASCII,
@@ -88,6 +120,19 @@ const NAV_WORDS: &[&str] = &[
     "新闻动态", "办事服务", "公众参与", "数据开放", "收藏本页", "打印文章", "我要打印", "关闭页面",
     "繁体版", "简体版", "英文版", "-", "|",
 ];
+
+/// The byte length of the longest [`NAV_WORDS`] entry.
+const NAV_LONGEST: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < NAV_WORDS.len() {
+        if NAV_WORDS[k].len() > longest {
+            longest = NAV_WORDS[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
 
 /// Markers specific enough to mark a line of any length (no report sentence contains them).
 #[rustfmt::skip]
@@ -167,8 +212,11 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
     let unchanged = |c: char| match c {
         _ if c.is_ascii() => !c.is_ascii_uppercase(),
-        // Ideographs and CJK punctuation have no case.
-        '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => true,
+        // Ideographs, CJK and general punctuation (quotes, dashes) have no case.
+        '\u{3000}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{2000}'..='\u{206F}' => true,
         _ => {
             let mut l = c.to_lowercase();
             l.next() == Some(c) && l.next().is_none()
@@ -181,30 +229,35 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Which list a chrome marker comes from.
-#[derive(Clone, Copy)]
-enum Group {
-    Strong,
-    Weak,
-    Contact,
+/// One automaton per marker list, so that a line is searched once per list rather than once
+/// per marker; `None` only if they could not be built (then each marker is searched).
+struct Markers {
+    strong: AhoCorasick,
+    weak: AhoCorasick,
+    contact: AhoCorasick,
 }
 
-/// One automaton over [`STRONG`], [`WEAK`] and [`CONTACT`], so that a line is searched once
-/// rather than once per marker; `None` only if it could not be built (then each is searched).
-fn markers() -> Option<&'static (AhoCorasick, Vec<Group>)> {
-    static MARKERS: OnceLock<Option<(AhoCorasick, Vec<Group>)>> = OnceLock::new();
+fn markers() -> Option<&'static Markers> {
+    static MARKERS: OnceLock<Option<Markers>> = OnceLock::new();
     MARKERS
         .get_or_init(|| {
-            let lists = [(STRONG, Group::Strong), (WEAK, Group::Weak), (CONTACT, Group::Contact)];
-            let groups = lists.iter().flat_map(|(l, g)| l.iter().map(|_| *g)).collect();
-            let words = lists.iter().flat_map(|(l, _)| l.iter());
-            AhoCorasick::new(words).ok().map(|ac| (ac, groups))
+            // Weak and contact markers are also looked for at the start of a line's core.
+            let build = |words: &[&str]| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .start_kind(StartKind::Both)
+                    .build(words)
+                    .ok()
+            };
+            Some(Markers { strong: build(STRONG)?, weak: build(WEAK)?, contact: build(CONTACT)? })
         })
         .as_ref()
 }
 
-/// Where the markers of each [`Group`] occur in a lower-cased line whose core starts at byte
-/// `core_at`: anywhere, and at the start of the core.
+/// Where the markers of each list occur in a lower-cased line whose core starts at byte
+/// `core_at`: anywhere, and at the start of the core. Weak and contact markers anywhere count
+/// only in short lines, so in long ones they are not looked for (and stay `false`): prose
+/// lines are long, and this runs on every line.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Hits {
     strong: bool,
@@ -215,32 +268,33 @@ struct Hits {
 }
 
 impl Hits {
-    fn of(low: &str, core_at: usize) -> Hits {
-        let mut h = Hits::default();
-        let Some((ac, groups)) = markers() else { return Hits::by_lists(low, core_at) };
-        // Overlapping: every occurrence of every marker, so none hides another.
-        for m in ac.find_overlapping_iter(low) {
-            let starts = m.start() == core_at;
-            match groups.get(m.pattern().as_usize()) {
-                Some(Group::Strong) => h.strong = true,
-                Some(Group::Weak) => (h.weak, h.weak_starts) = (true, h.weak_starts || starts),
-                Some(Group::Contact) => {
-                    (h.contact, h.contact_starts) = (true, h.contact_starts || starts);
-                }
-                None => {}
-            }
-        }
-        h
+    fn of(low: &str, core_at: usize, short: bool) -> Hits {
+        let Some(m) = markers() else { return Hits::by_lists(low, core_at, short) };
+        let anywhere = |ac: &AhoCorasick| ac.try_find(Input::new(low)).map(|m| m.is_some());
+        let starts = |ac: &AhoCorasick| {
+            let input = Input::new(low).range(core_at..).anchored(Anchored::Yes);
+            ac.try_find(input).map(|m| m.is_some())
+        };
+        let found = (|| {
+            Ok::<_, aho_corasick::MatchError>(Hits {
+                strong: anywhere(&m.strong)?,
+                weak: short && anywhere(&m.weak)?,
+                weak_starts: starts(&m.weak)?,
+                contact: short && anywhere(&m.contact)?,
+                contact_starts: starts(&m.contact)?,
+            })
+        })();
+        found.unwrap_or_else(|_| Hits::by_lists(low, core_at, short))
     }
 
     /// The same, one marker at a time.
-    fn by_lists(low: &str, core_at: usize) -> Hits {
+    fn by_lists(low: &str, core_at: usize, short: bool) -> Hits {
         let core = &low[core_at..];
         Hits {
             strong: STRONG.iter().any(|m| low.contains(m)),
-            weak: WEAK.iter().any(|m| low.contains(m)),
+            weak: short && WEAK.iter().any(|m| low.contains(m)),
             weak_starts: WEAK.iter().any(|m| core.starts_with(m)),
-            contact: CONTACT.iter().any(|m| low.contains(m)),
+            contact: short && CONTACT.iter().any(|m| low.contains(m)),
             contact_starts: CONTACT.iter().any(|m| core.starts_with(m)),
         }
     }
@@ -248,16 +302,15 @@ impl Hits {
 
 /// Chrome tests on the lower-cased line and its bullet-stripped core.
 fn is_chrome_low(low: &str, core: &str) -> bool {
-    let short = low.chars().count() <= 40;
-    let hits = Hits::of(low, low.len() - core.len());
+    let chars = low.chars().count();
+    let short = chars <= 40;
+    let hits = Hits::of(low, low.len() - core.len(), short);
     let tokens_are_nav = nav_tokens_only(low);
     let breadcrumb = (core.starts_with("首页") && core.contains(['>', '»', '›', '/', '→']))
         || (short && low.matches(['>', '»', '›']).count() >= 2);
     let contact = !core.starts_with('(')
         && !core.starts_with("联系人")
-        && (hits.contact_starts
-            || (short && hits.contact)
-            || (low.chars().count() <= 60 && has_email(low)));
+        && (hits.contact_starts || (short && hits.contact) || (chars <= 60 && has_email(low)));
     tokens_are_nav
         || breadcrumb
         || contact
@@ -269,7 +322,7 @@ fn is_chrome_low(low: &str, core: &str) -> bool {
 /// Whether every `|`/space/bracket-separated token of `low` is a [`NAV_WORDS`] entry; stops
 /// at the first token longer than any of them (prose lines are one long token).
 fn nav_tokens_only(low: &str) -> bool {
-    let longest = NAV_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    let longest = NAV_LONGEST;
     let separator =
         |c: char| c == '|' || c.is_whitespace() || matches!(c, '[' | ']' | '【' | '】' | '<' | '>');
     let mut start = 0;
@@ -290,23 +343,26 @@ fn nav_tokens_only(low: &str) -> bool {
 /// Page metadata: a label at the start followed by `:`, a date label followed by a date, or
 /// the 发文字号 line (a document number alone or followed by `签发人`).
 fn is_meta(core: &str) -> bool {
-    // Labels are compared on their first character first: this runs for every line.
-    let first = core.chars().next();
-    let after_label = |label: &str| {
-        if label.chars().next() != first {
-            return None;
+    // This runs for every line: most lines start with no label's first character.
+    let Some(first) = core.chars().next() else { return false };
+    if label_firsts().contains(&first) {
+        let after_label = |label: &str| core.strip_prefix(label).map(str::trim_start);
+        if META_LABELS
+            .iter()
+            .chain(DATE_LABELS)
+            .any(|l| after_label(l).is_some_and(|r| r.starts_with(':')))
+        {
+            return true;
         }
-        core.strip_prefix(label).map(str::trim_start)
-    };
-    if META_LABELS
-        .iter()
-        .chain(DATE_LABELS)
-        .any(|l| after_label(l).is_some_and(|r| r.starts_with(':')))
-    {
-        return true;
+        if DATE_LABELS.iter().any(|l| after_label(l).and_then(dates::date_at_start).is_some()) {
+            return true;
+        }
     }
-    if DATE_LABELS.iter().any(|l| after_label(l).and_then(dates::date_at_start).is_some()) {
-        return true;
+    // A 发文字号 at 0 starts with an ideograph and has its bracket within 12 characters (the
+    // issuer prefix is at most 12 long): the first number is the one found, and one whose
+    // bracket stood further on would start after 0.
+    if !fields::is_ideograph(first) || !core.chars().take(13).any(fields::is_open_bracket) {
+        return false;
     }
     match fields::find_doc_number(core) {
         Some(r) if r.start == 0 => {
@@ -317,12 +373,25 @@ fn is_meta(core: &str) -> bool {
     }
 }
 
+/// The first characters of [`META_LABELS`] and [`DATE_LABELS`].
+fn label_firsts() -> &'static [char] {
+    static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
+    FIRSTS.get_or_init(|| {
+        let mut firsts: Vec<char> =
+            META_LABELS.iter().chain(DATE_LABELS).filter_map(|l| l.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    })
+}
+
 /// A page number left by PDF conversion (`- 3 -`, `— 12 —`, `7`): digits and dashes only,
 /// short, and not a date.
 fn is_page_number(n: &str) -> bool {
-    // Cheapest test first: every line of a page comes here.
-    n.chars().count() <= 12
-        && n.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '–'))
+    // Cheapest test first: every line of a page comes here, and prose fails on its first
+    // character.
+    n.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '—' | '–'))
+        && n.chars().count() <= 12
         && (n.contains(['-', '—', '–']) || n.len() <= 3)
         && dates::parse_date(n).is_none()
 }
@@ -431,7 +500,11 @@ mod tests {
             let low = lower(&norm(line)).into_owned();
             let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
             let core_at = low.len() - core.len();
-            assert_eq!(Hits::of(&low, core_at), Hits::by_lists(&low, core_at), "{line}");
+            for short in [false, true] {
+                let (of, by_lists) =
+                    (Hits::of(&low, core_at, short), Hits::by_lists(&low, core_at, short));
+                assert_eq!(of, by_lists, "{line}");
+            }
         }
     }
 
@@ -480,8 +553,10 @@ mod tests {
         assert_eq!(lower("Copyright ©"), "copyright ©");
         assert_eq!(lower("ǅ Σ Ⅰ ＡＢ"), "ǆ σ ⅰ ａｂ");
         // The byte test takes U+3000..=U+9FFF as caseless.
-        let cased: Vec<char> =
-            ('\u{3000}'..='\u{9FFF}').filter(|c| c.to_lowercase().ne([*c])).collect();
+        let cased: Vec<char> = ('\u{3000}'..='\u{9FFF}')
+            .chain('\u{2000}'..='\u{206F}')
+            .filter(|c| c.to_lowercase().ne([*c]))
+            .collect();
         assert!(cased.is_empty(), "{cased:?}");
     }
 
