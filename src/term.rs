@@ -39,7 +39,7 @@ mod keep;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
-use crate::search::{Index, Prefetched, Results};
+use crate::search::{DocsKey, Index, Prefetched, Results};
 use crate::store::{Cache, DocKey};
 use crate::ui::{self, keymap, Theme};
 use crate::watch::WatchEvent;
@@ -263,8 +263,9 @@ const PARTIAL_INDEX_MAX_TEXT: usize = 32 << 20;
 /// [`PARTIAL_INDEX_MAX_TEXT`]), so that a cold start on a large folder searches what has
 /// loaded. With it — the loader found an index in the cache for the very files being loaded
 /// ([`Index::is_cached_for`]), so this is a warm start whose documents come from the document
-/// cache in about a second — that index is read meanwhile and attached to the documents once
-/// they are all there, and no partial index is built: partial builds would only take the
+/// cache in about a second — that index is read and checked meanwhile, the documents are keyed
+/// as they arrive, and it is attached to them once they are all there (a comparison of keys
+/// and counts), and no partial index is built: partial builds would only take the
 /// cores from loading and reading. If the stored index proves stale (a report was edited
 /// since), the full index is built once, as it would have been anyway, only without the
 /// partial ones before it.
@@ -279,11 +280,16 @@ fn spawn_indexer(
         let mut built = 0;
         let mut text = 0;
         let mut last = None;
+        // A warm start keys the documents as they come, for the attachment not to wait for it.
+        let mut key = prefetch.is_some().then(DocsKey::new);
         while let Ok(batch) = doc_rx.recv() {
             let first_new = docs.len();
             docs.extend(batch);
             docs.extend(doc_rx.try_iter().flatten());
             text += docs[first_new..].iter().map(|d| d.text().len()).sum::<usize>();
+            if let Some(key) = &mut key {
+                key.add(&docs[first_new..]);
+            }
             if prefetch.is_none()
                 && docs.len() >= PARTIAL_INDEX_MIN
                 && docs.len() >= 2 * built
@@ -305,7 +311,8 @@ fn spawn_indexer(
             return;
         }
         let early = prefetch.and_then(|p| p.join().ok().flatten());
-        if let Some(index) = early.and_then(|p| p.attach(&docs)) {
+        let attached = early.zip(key).and_then(|(p, key)| p.attach_keyed(&docs, &key));
+        if let Some(index) = attached {
             let _ = tx.send(Msg::Indexed(Arc::new(index)));
             return;
         }
