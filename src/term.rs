@@ -95,7 +95,8 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let cache = keep::IndexCache::new(Cache::for_run(opts.no_cache));
     let (loaded_tx, loaded_rx) = mpsc::channel();
-    spawn_loader(opts.paths.clone(), cache.clone(), tx.clone(), loaded_tx);
+    let (indexed_tx, indexed_rx) = mpsc::channel();
+    spawn_loader(opts.paths.clone(), cache.clone(), tx.clone(), loaded_tx, indexed_tx);
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
@@ -103,7 +104,7 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
     keep::open_places(&mut app);
-    let _watching = keep::watch(&opts.paths, tx.clone(), loaded_rx);
+    let _watching = keep::watch(&opts.paths, tx.clone(), loaded_rx, indexed_rx);
     let reindexer = keep::Reindexer::spawn(tx.clone(), cache.clone());
     let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
@@ -171,19 +172,21 @@ fn spawn_input(tx: Sender<Msg>) {
 /// module does it, sent to the loop in path order as soon as each one and all before it are
 /// done (so the outline order does not depend on thread timing).
 ///
-/// Once every file is read, what was read goes to `loaded` (for the watch, which starts then).
+/// Once every file is read, what was read goes to `loaded`; once their index is in use,
+/// `indexed` is dropped (for the watch, which starts when both happened).
 fn spawn_loader(
     paths: Vec<PathBuf>,
     cache: keep::IndexCache,
     tx: Sender<Msg>,
     loaded: Sender<crate::watch::Baseline>,
+    indexed: Sender<()>,
 ) {
     thread::spawn(move || {
         let since = std::time::SystemTime::now();
         // The index and the app share each document (`Arc`): it is held once.
         if paths.is_empty() {
             // Five documents index in milliseconds: no cache, no partial indexes.
-            let indexer = spawn_indexer(tx.clone(), None, None);
+            let indexer = spawn_indexer(tx.clone(), None, None, indexed);
             let docs: Vec<Arc<Document>> =
                 doc::load::load_samples().into_iter().map(Arc::new).collect();
             let _ = tx.send(Msg::Found(docs.len()));
@@ -203,7 +206,7 @@ fn spawn_loader(
             let cache = cache.clone();
             thread::spawn(move || Index::prefetch(&shown, cache.cache()))
         });
-        let indexer = spawn_indexer(tx.clone(), Some(cache.clone()), prefetch);
+        let indexer = spawn_indexer(tx.clone(), Some(cache.clone()), prefetch, indexed);
         let (done_tx, done_rx) = mpsc::channel();
         thread::spawn(move || {
             doc::load::load_each_cached(files, cache.cache(), |i, result| {
@@ -269,10 +272,13 @@ const PARTIAL_INDEX_MAX_TEXT: usize = 32 << 20;
 /// cores from loading and reading. If the stored index proves stale (a report was edited
 /// since), the full index is built once, as it would have been anyway, only without the
 /// partial ones before it.
+///
+/// `indexed` is dropped once the index of all the documents is sent (before it is stored).
 fn spawn_indexer(
     tx: Sender<Msg>,
     cache: Option<keep::IndexCache>,
     prefetch: Option<thread::JoinHandle<Option<Prefetched>>>,
+    indexed: Sender<()>,
 ) -> Sender<Vec<Arc<Document>>> {
     let (doc_tx, doc_rx) = mpsc::channel::<Vec<Arc<Document>>>();
     thread::spawn(move || {
@@ -305,6 +311,7 @@ fn spawn_indexer(
         }
         // The last partial index is the full one: only stored. (Else it is let go now.)
         if let Some(index) = last.take().filter(|_| built == docs.len()) {
+            drop(indexed);
             if let Some(cache) = &cache {
                 cache.store(&index);
             }
@@ -318,7 +325,7 @@ fn spawn_indexer(
         }
         match &cache {
             Some(cache) => {
-                cache.index_and_store(&docs, &tx);
+                cache.index_and_store(&docs, &tx, || drop(indexed));
             }
             None => {
                 let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));
