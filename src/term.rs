@@ -206,18 +206,20 @@ fn spawn_loader(
         for e in errors {
             let _ = tx.send(Msg::Failed(e));
         }
-        let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        // Loading starts first; what finishes meanwhile waits in the channel for the indexer.
+        let (done_tx, done_rx) = mpsc::channel();
+        let loading = cache.clone();
+        thread::spawn(move || {
+            doc::load::load_each_cached(files, loading.cache(), |i, result| {
+                let _ = done_tx.send((i, result));
+            });
+        });
+        let shown: Vec<String> = baseline.files.iter().map(|p| p.display().to_string()).collect();
         let prefetch = Index::is_cached_for(&shown, cache.cache()).then(|| {
             let cache = cache.clone();
             thread::spawn(move || Index::prefetch(&shown, cache.cache()))
         });
-        let indexer = spawn_indexer(tx.clone(), Some(cache.clone()), prefetch, indexed);
-        let (done_tx, done_rx) = mpsc::channel();
-        thread::spawn(move || {
-            doc::load::load_each_cached(files, cache.cache(), |i, result| {
-                let _ = done_tx.send((i, result));
-            });
-        });
+        let indexer = spawn_indexer(tx.clone(), Some(cache), prefetch, indexed);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
         while let Ok((i, result)) = done_rx.recv() {
