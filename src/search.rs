@@ -29,7 +29,7 @@ mod worker;
 use std::ops::Range;
 
 pub use fold::fold;
-pub use index::{Index, Origin, Prefetched};
+pub use index::{DocsKey, Index, Origin, Prefetched};
 pub use items::{metric_text, Kind};
 pub use query::{Query, QueryError};
 pub use worker::{Results, Worker};

@@ -39,7 +39,7 @@ mod keep;
 
 use crate::app::{Action, App};
 use crate::doc::{self, Document, LoadError};
-use crate::search::{Index, Prefetched, Results};
+use crate::search::{DocsKey, Index, Prefetched, Results};
 use crate::store::{Cache, DocKey};
 use crate::ui::{self, keymap, Theme};
 use crate::watch::WatchEvent;
@@ -85,7 +85,8 @@ enum Msg {
     Signal,
 }
 
-/// Runs the reader until the user quits.
+/// Runs the reader until the user quits. The last thing a process does: what was loaded is
+/// left to the process's exit, not freed.
 pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     // A bad theme is an error before the screen is touched.
     let theme = Theme::from_env(opts.theme.as_deref())?;
@@ -95,7 +96,8 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let cache = keep::IndexCache::new(Cache::for_run(opts.no_cache));
     let (loaded_tx, loaded_rx) = mpsc::channel();
-    spawn_loader(opts.paths.clone(), cache.clone(), tx.clone(), loaded_tx);
+    let (indexed_tx, indexed_rx) = mpsc::channel();
+    spawn_loader(opts.paths.clone(), cache.clone(), tx.clone(), loaded_tx, indexed_tx);
     let mut guard = Guard::enter(!opts.no_mouse).context("cannot set up the terminal")?;
     spawn_signals(tx.clone())?;
     spawn_input(tx.clone());
@@ -103,7 +105,7 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let mut app = App::new(size.width, size.height);
     app.set_progress(Some(0));
     keep::open_places(&mut app);
-    let _watching = keep::watch(&opts.paths, tx.clone(), loaded_rx);
+    let _watching = keep::watch(&opts.paths, tx.clone(), loaded_rx, indexed_rx);
     let reindexer = keep::Reindexer::spawn(tx.clone(), cache.clone());
     let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
@@ -119,6 +121,10 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
         // Nothing to read: say why on the restored terminal (exit code 1).
         anyhow::bail!("nothing could be loaded\n{}", errors.join("\n"));
     }
+    // Everything to keep is written (the places above, the index write waited for) and the
+    // process exits next: freeing a gigabyte of documents and index an allocation at a time
+    // took a quarter of a second of quitting, so they go with the process.
+    std::mem::forget((app, lp, rx));
     Ok(())
 }
 
@@ -171,19 +177,21 @@ fn spawn_input(tx: Sender<Msg>) {
 /// module does it, sent to the loop in path order as soon as each one and all before it are
 /// done (so the outline order does not depend on thread timing).
 ///
-/// Once every file is read, what was read goes to `loaded` (for the watch, which starts then).
+/// Once every file is read, what was read goes to `loaded`; once their index is in use,
+/// `indexed` is dropped (for the watch, which starts when both happened).
 fn spawn_loader(
     paths: Vec<PathBuf>,
     cache: keep::IndexCache,
     tx: Sender<Msg>,
     loaded: Sender<crate::watch::Baseline>,
+    indexed: Sender<()>,
 ) {
     thread::spawn(move || {
         let since = std::time::SystemTime::now();
         // The index and the app share each document (`Arc`): it is held once.
         if paths.is_empty() {
             // Five documents index in milliseconds: no cache, no partial indexes.
-            let indexer = spawn_indexer(tx.clone(), None, None);
+            let indexer = spawn_indexer(tx.clone(), None, None, indexed);
             let docs: Vec<Arc<Document>> =
                 doc::load::load_samples().into_iter().map(Arc::new).collect();
             let _ = tx.send(Msg::Found(docs.len()));
@@ -198,18 +206,21 @@ fn spawn_loader(
         for e in errors {
             let _ = tx.send(Msg::Failed(e));
         }
-        let shown: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
+        // Loading starts first; what finishes meanwhile waits in the channel for the indexer.
+        let (done_tx, done_rx) = mpsc::channel();
+        let loading = cache.clone();
+        let roots = paths.clone();
+        thread::spawn(move || {
+            doc::load::load_each_cached(&roots, files, loading.cache(), |i, result| {
+                let _ = done_tx.send((i, result));
+            });
+        });
+        let shown: Vec<String> = baseline.files.iter().map(|p| p.display().to_string()).collect();
         let prefetch = Index::is_cached_for(&shown, cache.cache()).then(|| {
             let cache = cache.clone();
             thread::spawn(move || Index::prefetch(&shown, cache.cache()))
         });
-        let indexer = spawn_indexer(tx.clone(), Some(cache.clone()), prefetch);
-        let (done_tx, done_rx) = mpsc::channel();
-        thread::spawn(move || {
-            doc::load::load_each_cached(&paths, files, cache.cache(), |i, result| {
-                let _ = done_tx.send((i, result));
-            });
-        });
+        let indexer = spawn_indexer(tx.clone(), Some(cache), prefetch, indexed);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
         while let Ok((i, result)) = done_rx.recv() {
@@ -263,15 +274,19 @@ const PARTIAL_INDEX_MAX_TEXT: usize = 32 << 20;
 /// [`PARTIAL_INDEX_MAX_TEXT`]), so that a cold start on a large folder searches what has
 /// loaded. With it — the loader found an index in the cache for the very files being loaded
 /// ([`Index::is_cached_for`]), so this is a warm start whose documents come from the document
-/// cache in about a second — that index is read meanwhile and attached to the documents once
-/// they are all there, and no partial index is built: partial builds would only take the
+/// cache in about a second — that index is read and checked meanwhile, the documents are keyed
+/// as they arrive, and it is attached to them once they are all there (a comparison of keys
+/// and counts), and no partial index is built: partial builds would only take the
 /// cores from loading and reading. If the stored index proves stale (a report was edited
 /// since), the full index is built once, as it would have been anyway, only without the
 /// partial ones before it.
+///
+/// `indexed` is dropped once the index of all the documents is sent (before it is stored).
 fn spawn_indexer(
     tx: Sender<Msg>,
     cache: Option<keep::IndexCache>,
     prefetch: Option<thread::JoinHandle<Option<Prefetched>>>,
+    indexed: Sender<()>,
 ) -> Sender<Vec<Arc<Document>>> {
     let (doc_tx, doc_rx) = mpsc::channel::<Vec<Arc<Document>>>();
     thread::spawn(move || {
@@ -279,11 +294,16 @@ fn spawn_indexer(
         let mut built = 0;
         let mut text = 0;
         let mut last = None;
+        // A warm start keys the documents as they come, for the attachment not to wait for it.
+        let mut key = prefetch.is_some().then(DocsKey::new);
         while let Ok(batch) = doc_rx.recv() {
             let first_new = docs.len();
             docs.extend(batch);
             docs.extend(doc_rx.try_iter().flatten());
             text += docs[first_new..].iter().map(|d| d.text().len()).sum::<usize>();
+            if let Some(key) = &mut key {
+                key.add(&docs[first_new..]);
+            }
             if prefetch.is_none()
                 && docs.len() >= PARTIAL_INDEX_MIN
                 && docs.len() >= 2 * built
@@ -299,19 +319,21 @@ fn spawn_indexer(
         }
         // The last partial index is the full one: only stored. (Else it is let go now.)
         if let Some(index) = last.take().filter(|_| built == docs.len()) {
+            drop(indexed);
             if let Some(cache) = &cache {
                 cache.store(&index);
             }
             return;
         }
         let early = prefetch.and_then(|p| p.join().ok().flatten());
-        if let Some(index) = early.and_then(|p| p.attach(&docs)) {
+        let attached = early.zip(key).and_then(|(p, key)| p.attach_keyed(&docs, &key));
+        if let Some(index) = attached {
             let _ = tx.send(Msg::Indexed(Arc::new(index)));
             return;
         }
         match &cache {
             Some(cache) => {
-                cache.index_and_store(&docs, &tx);
+                cache.index_and_store(&docs, &tx, || drop(indexed));
             }
             None => {
                 let _ = tx.send(Msg::Indexed(Arc::new(Index::build(&docs))));

@@ -24,6 +24,13 @@ pub fn run(args: &MetricsArgs, cache: &Cache) -> i32 {
         Ok(d) => d,
         Err(code) => return code,
     };
+    let code = report(args, &docs);
+    super::leave(docs);
+    code
+}
+
+/// Writes the metrics of `docs` as `args` ask; returns the exit code.
+fn report(args: &MetricsArgs, docs: &[Document]) -> i32 {
     let filter = match args.query.as_deref().map(Query::parse_metric).transpose() {
         Ok(f) => f,
         Err(e) => {
@@ -32,7 +39,7 @@ pub fn run(args: &MetricsArgs, cache: &Cache) -> i32 {
         }
     };
     if let Some(label) = &args.compare {
-        return chart(&docs, label);
+        return chart(docs, label);
     }
     let rows = docs.iter().flat_map(|d| d.metrics.iter().map(move |m| (d, m)));
     let rows = rows.filter(|(_, m)| filter.as_ref().is_none_or(|q| q.matches_metric(m)));

@@ -130,6 +130,7 @@ pub fn run(args: &SearchArgs, cache: &Cache) -> i32 {
             eprintln!("{}", json!({"index_store_ms": ms(t), "index_store_error": error}));
         }
     }
+    super::leave((index, docs));
     code
 }
 

@@ -33,5 +33,7 @@ pub fn run(all: bool, paths: &[PathBuf], cache: &Cache) -> i32 {
             }
         }
     }
-    out.finish()
+    let code = out.finish();
+    super::leave(docs);
+    code
 }

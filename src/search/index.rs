@@ -15,7 +15,7 @@ use super::postings::{Lists, Posting};
 use crate::doc::Document;
 
 mod stored;
-pub use stored::{Origin, Prefetched};
+pub use stored::{DocsKey, Origin, Prefetched};
 
 /// Pinyin keys start here (above every code point).
 pub(crate) const PY_BASE: u32 = 0x11_0000;

@@ -61,14 +61,18 @@ pub(super) struct Watching {
 }
 
 /// Watches the opened paths (none for the bundled samples) from when the loader has read them
-/// all (`loaded` says what it read): watching while it reads made an event of each read, a
-/// second's work for 20,000 reports, and the watch then reports what changed meanwhile. On a
-/// thread of its own: listing and stamping a big folder must not hold up the screen. Watching
-/// lasts until the returned handle is dropped; a failure to start arrives as a message.
+/// all (`loaded` says what it read) and their index is in use (`indexed` is closed): watching
+/// while it reads made an event of each read, a second's work for 20,000 reports, and listing
+/// and stamping them at the start of the watch would take a core from the index, which a
+/// warm start attaches right after loading. The watch then reports what changed meanwhile. On
+/// a thread of its own: listing and stamping a big folder must not hold up the screen.
+/// Watching lasts until the returned handle is dropped; a failure to start arrives as a
+/// message.
 pub(super) fn watch(
     paths: &[PathBuf],
     tx: Sender<Msg>,
     loaded: std::sync::mpsc::Receiver<crate::watch::Baseline>,
+    indexed: std::sync::mpsc::Receiver<()>,
 ) -> Option<Watching> {
     if paths.is_empty() {
         return None;
@@ -78,6 +82,8 @@ pub(super) fn watch(
     let spawned = thread::Builder::new().name("gongwen-watch-start".into()).spawn(move || {
         // No baseline: the loader stopped early (the reader quit).
         let Ok(baseline) = loaded.recv() else { return };
+        // Nothing is ever sent: it closes once the index is in use (or its thread ended).
+        while indexed.recv().is_ok() {}
         match Watcher::spawn_after(&paths, tx.clone(), Some(baseline)) {
             // Kept until the reader drops its handle (the receive then fails).
             Ok(_watcher) => while stop_rx.recv().is_ok() {},
@@ -153,14 +159,20 @@ impl IndexCache {
         }
     }
 
-    /// Sends the index of `docs` to the loop, from the cache or built; a built index is then
-    /// stored, after it is in use. `false` once the loop is gone.
-    pub(super) fn index_and_store(&self, docs: &[Arc<Document>], tx: &Sender<Msg>) -> bool {
+    /// Sends the index of `docs` to the loop, from the cache or built, then calls `sent`; a
+    /// built index is then stored, after it is in use. `false` once the loop is gone.
+    pub(super) fn index_and_store(
+        &self,
+        docs: &[Arc<Document>],
+        tx: &Sender<Msg>,
+        sent: impl FnOnce(),
+    ) -> bool {
         let (index, origin) = Index::load_or_build(docs, &self.cache);
         let index = Arc::new(index);
         if tx.send(Msg::Indexed(Arc::clone(&index))).is_err() {
             return false;
         }
+        sent();
         if origin == Origin::Built {
             self.store(&index);
         }
@@ -184,7 +196,7 @@ impl Reindexer {
                 while let Ok(newer) = docs_rx.try_recv() {
                     docs = newer;
                 }
-                if !cache.index_and_store(&docs, &tx) {
+                if !cache.index_and_store(&docs, &tx, || {}) {
                     return;
                 }
             }

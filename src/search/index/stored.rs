@@ -35,7 +35,8 @@ use super::Index;
 use crate::doc::Document;
 use crate::search::pinyin;
 use crate::store::Cache;
-use codec::{read_header, read_parts, Parts};
+use codec::{read_header, read_parts, Needs, Parts};
+pub use key::DocsKey;
 use key::{file_key, paths_key, Header};
 
 mod codec;
@@ -63,17 +64,29 @@ pub enum Origin {
 }
 
 /// An index read from the cache for documents still loading: [`Prefetched::attach`] makes it
-/// the index of the loaded documents if they are the ones it was built from.
+/// the index of the loaded documents if they are the ones it was built from. Its references
+/// are checked when it is read, so that attaching it compares keys and counts only.
 pub struct Prefetched {
     header: Header,
     parts: Parts,
+    needs: Needs,
 }
 
 impl Prefetched {
     /// The index of `docs`, if they are exactly the documents this index was built from.
     pub fn attach(self, docs: &[Arc<Document>]) -> Option<Index> {
-        let fits = self.header.docs == docs.len() as u64 && self.header == Header::of(docs);
-        fits.then(|| self.parts.into_index(docs))?
+        self.fit(docs, Header::of(docs))
+    }
+
+    /// [`Prefetched::attach`] with the key of `docs` computed as they were loaded (`key` must
+    /// have been given exactly `docs`, in order): nothing is hashed now.
+    pub fn attach_keyed(self, docs: &[Arc<Document>], key: &DocsKey) -> Option<Index> {
+        self.fit(docs, key.header())
+    }
+
+    fn fit(self, docs: &[Arc<Document>], header: Header) -> Option<Index> {
+        let fits = self.header.docs == docs.len() as u64 && self.header == header;
+        fits.then(|| self.parts.attach(&self.needs, docs))?
     }
 }
 
@@ -122,7 +135,8 @@ impl Index {
 
     /// Reads the cached index for documents at exactly `paths`, in this order, before they
     /// are loaded (their contents are checked by [`Prefetched::attach`]): a warm start reads
-    /// the index while its documents load.
+    /// the index, and checks its references, while its documents load. `None` also when the
+    /// stored index is damaged.
     pub fn prefetch(paths: &[String], cache: &Cache) -> Option<Prefetched> {
         let names: Vec<&str> = paths.iter().map(|p| &**p).collect();
         let (file, len) = cache.read_large(FOLDER, &file_key(names.iter().copied()))?;
@@ -132,7 +146,8 @@ impl Index {
         let parts = read_parts(reader, len, |h| for_paths(h, &names));
         pinyin::warm();
         let (header, parts) = parts?;
-        Some(Prefetched { header, parts })
+        let needs = parts.check(names.len(), false)?;
+        Some(Prefetched { header, parts, needs })
     }
 
     /// Keeps the index in the cache (nothing when it is disabled), under the name of its

@@ -1,6 +1,7 @@
 //! The stored form of the index (the layout is in the parent module's documentation): written
-//! as a stream, read back in two steps, the parts (which need only the file) and then their
-//! attachment to the documents (which checks every reference against them).
+//! as a stream, read back in three steps: the parts (which need only the file), their check (every
+//! reference, and what they ask of the documents: [`Needs`]) and their attachment to the
+//! documents.
 
 use std::io::{self, Read, Write};
 use std::sync::Arc;
@@ -171,11 +172,109 @@ pub(super) fn read_parts<R: Read>(
     Some((header, Parts { items, metric_text, metric_ends, metric_refs, by_kind, shards }))
 }
 
+/// Items checked per task when the check runs in parallel.
+const CHECK_CHUNK: usize = 1 << 16;
+
+/// What stored parts ask of the documents they are attached to: as many documents, each with
+/// at least as many metrics as its metric items refer to. Found from the parts alone, so that
+/// a warm start does it while the documents still load, and attaching is then one comparison
+/// per document.
+pub(super) struct Needs {
+    /// Per document: the highest metric number its metric items name, plus one.
+    metrics: Vec<u64>,
+}
+
 impl Parts {
     /// The index of `docs` made of these parts, if every reference fits them.
     pub(super) fn into_index(self, docs: &[Arc<Document>]) -> Option<Index> {
+        let needs = self.check(docs.len(), true)?;
+        self.attach(&needs, docs)
+    }
+
+    /// Checks every reference that stays within the parts (metric texts to their ends, ids
+    /// per kind to items of that kind, spans in order, metric items to metric references) and
+    /// that every item names one of `docs` documents; then what the items ask of those
+    /// documents. `None` if a reference is out of range. On the shared pool when `parallel`
+    /// (else on the caller's thread alone: while documents load, the pool is theirs).
+    pub(super) fn check(&self, docs: usize, parallel: bool) -> Option<Needs> {
+        let ends_ok = self.metric_ends.windows(2).all(|w| w[0] <= w[1])
+            && self.metric_ends.last().is_none_or(|&e| e as usize <= self.metric_text.len())
+            && self.metric_refs.len() == self.metric_ends.len();
+        let kind_ok = |slot: usize, ids: &[u32]| {
+            ids.iter()
+                .all(|&id| self.items.get(id as usize).is_some_and(|it| kind_slot(it.kind) == slot))
+        };
+        let kinds_ok = if parallel {
+            self.by_kind
+                .par_iter()
+                .enumerate()
+                .all(|(slot, ids)| ids.par_chunks(CHECK_CHUNK).all(|chunk| kind_ok(slot, chunk)))
+        } else {
+            self.by_kind.iter().enumerate().all(|(slot, ids)| kind_ok(slot, ids))
+        };
+        if !ends_ok || !kinds_ok {
+            return None;
+        }
+        let per_chunk = |chunk: &[Item]| self.chunk_needs(chunk, docs);
+        let found: Option<Vec<Vec<(u32, u64)>>> = if parallel {
+            self.items.par_chunks(CHECK_CHUNK).map(per_chunk).collect()
+        } else {
+            self.items.chunks(CHECK_CHUNK).map(per_chunk).collect()
+        };
+        let mut metrics = vec![0; docs];
+        for (doc, need) in found?.into_iter().flatten() {
+            let slot = &mut metrics[doc as usize];
+            *slot = (*slot).max(need);
+        }
+        Some(Needs { metrics })
+    }
+
+    /// The metric counts the items of `chunk` ask of their documents (one entry per run of
+    /// items of one document); `None` if an item names no document of `docs`, or its span or
+    /// metric reference is out of range.
+    fn chunk_needs(&self, chunk: &[Item], docs: usize) -> Option<Vec<(u32, u64)>> {
+        let mut needs: Vec<(u32, u64)> = Vec::new();
+        for it in chunk {
+            if it.doc as usize >= docs {
+                return None;
+            }
+            match it.kind {
+                // `end` numbers the metric's text, whose reference must name one of its
+                // document's metrics.
+                Kind::Metric => {
+                    let need = u64::from(*self.metric_refs.get(it.end as usize)?) + 1;
+                    match needs.last_mut() {
+                        Some((doc, most)) if *doc == it.doc => *most = (*most).max(need),
+                        _ => needs.push((it.doc, need)),
+                    }
+                }
+                _ if it.start > it.end => return None,
+                _ => {}
+            }
+        }
+        Some(needs)
+    }
+
+    /// An index of `docs` made of these parts with the first item naming a document past the
+    /// last (for tests: stored, it has a valid checksum and a bad reference).
+    #[cfg(test)]
+    pub(super) fn damaged(mut self, docs: &[Arc<Document>]) -> Index {
+        if let Some(it) = self.items.first_mut() {
+            it.doc = docs.len() as u32;
+        }
         let Parts { items, metric_text, metric_ends, metric_refs, by_kind, shards } = self;
-        let index = Index {
+        let docs = docs.to_vec();
+        Index { docs, items, metric_text, metric_ends, metric_refs, shards, by_kind }
+    }
+
+    /// The index of `docs` made of these parts, when the documents are as many as
+    /// [`Parts::check`] was told and have the metrics it found the items need.
+    pub(super) fn attach(self, needs: &Needs, docs: &[Arc<Document>]) -> Option<Index> {
+        let fits = needs.metrics.len() == docs.len()
+            && docs.iter().zip(&needs.metrics).all(|(d, &n)| d.metrics.len() as u64 >= n);
+        fits.then_some(())?;
+        let Parts { items, metric_text, metric_ends, metric_refs, by_kind, shards } = self;
+        Some(Index {
             docs: docs.to_vec(),
             items,
             metric_text,
@@ -183,34 +282,6 @@ impl Parts {
             metric_refs,
             shards,
             by_kind,
-        };
-        index.is_consistent().then_some(index)
-    }
-}
-
-impl Index {
-    /// Whether every reference stays in range: items to documents and metrics, metric texts
-    /// to their ends, ids per kind to items of that kind.
-    fn is_consistent(&self) -> bool {
-        let ends_ok = self.metric_ends.windows(2).all(|w| w[0] <= w[1])
-            && self.metric_ends.last().is_none_or(|&e| e as usize <= self.metric_text.len())
-            && self.metric_refs.len() == self.metric_ends.len();
-        let items_ok = self.items.par_iter().all(|it| {
-            let Some(doc) = self.docs.get(it.doc as usize) else { return false };
-            match it.kind {
-                // `end` numbers the metric's text, whose reference must name one of its
-                // document's metrics.
-                Kind::Metric => self
-                    .metric_refs
-                    .get(it.end as usize)
-                    .is_some_and(|&m| (m as usize) < doc.metrics.len()),
-                _ => it.start <= it.end,
-            }
-        });
-        let kinds_ok = self.by_kind.iter().enumerate().all(|(slot, ids)| {
-            ids.iter()
-                .all(|&id| self.items.get(id as usize).is_some_and(|it| kind_slot(it.kind) == slot))
-        });
-        ends_ok && items_ok && kinds_ok
+        })
     }
 }

@@ -73,36 +73,89 @@ fn build_stamp() -> u64 {
 pub(super) fn paths_key<'a>(paths: impl Iterator<Item = &'a str>, cwd: &Path) -> u64 {
     let mut h = versioned();
     for p in paths {
-        let p = absolute(p, cwd);
-        let p = p.as_os_str().as_encoded_bytes();
-        h.update(&(p.len() as u64).to_le_bytes());
-        h.update(p);
+        hash_path(&mut h, &absolute(p, cwd));
     }
     h.digest()
 }
 
-fn content_key(docs: &[Arc<Document>], cwd: &Path) -> u64 {
-    let per_doc: Vec<u64> = docs
-        .par_iter()
-        .map(|d| {
-            let mut h = Xxh3Default::new();
-            let path = absolute(&d.path, cwd);
-            let parts = [path.as_os_str().as_encoded_bytes(), d.title().as_bytes()];
-            for part in parts {
-                h.update(&(part.len() as u64).to_le_bytes());
-                h.update(part);
-            }
-            h.update(&(d.text().len() as u64).to_le_bytes());
-            h.update(&d.text_hash().to_le_bytes());
-            h.update(&(d.headings.len() as u64).to_le_bytes());
-            h.update(&(d.metrics.len() as u64).to_le_bytes());
-            h.digest()
-        })
-        .collect();
+/// One document's absolute path, as the paths key takes it.
+fn hash_path(h: &mut Xxh3Default, path: &Path) {
+    let p = path.as_os_str().as_encoded_bytes();
+    h.update(&(p.len() as u64).to_le_bytes());
+    h.update(p);
+}
+
+/// One document's part of the content key; `path` is its absolute path.
+fn doc_key(d: &Document, path: &Path) -> u64 {
+    let mut h = Xxh3Default::new();
+    let parts = [path.as_os_str().as_encoded_bytes(), d.title().as_bytes()];
+    for part in parts {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part);
+    }
+    h.update(&(d.text().len() as u64).to_le_bytes());
+    h.update(&d.text_hash().to_le_bytes());
+    h.update(&(d.headings.len() as u64).to_le_bytes());
+    h.update(&(d.metrics.len() as u64).to_le_bytes());
+    h.digest()
+}
+
+/// The content key of documents whose parts are `per_doc`.
+fn content_of(per_doc: &[u64]) -> u64 {
     let mut h = versioned();
-    h.update(&(docs.len() as u64).to_le_bytes());
+    h.update(&(per_doc.len() as u64).to_le_bytes());
     per_doc.iter().for_each(|k| h.update(&k.to_le_bytes()));
     h.digest()
+}
+
+fn content_key(docs: &[Arc<Document>], cwd: &Path) -> u64 {
+    let per_doc: Vec<u64> = docs.par_iter().map(|d| doc_key(d, &absolute(&d.path, cwd))).collect();
+    content_of(&per_doc)
+}
+
+/// The key of documents that arrive a batch at a time, hashed as they come (a warm start's
+/// loader hands on 20,000 documents in the second it takes): once the last one is in, the
+/// key is there and attaching the stored index does not wait for it
+/// ([`super::Prefetched::attach_keyed`]). The same as the key of all of them at once.
+pub struct DocsKey {
+    cwd: PathBuf,
+    paths: Xxh3Default,
+    per_doc: Vec<u64>,
+}
+
+impl Default for DocsKey {
+    fn default() -> Self {
+        DocsKey {
+            cwd: std::env::current_dir().unwrap_or_default(),
+            paths: versioned(),
+            per_doc: Vec::new(),
+        }
+    }
+}
+
+impl DocsKey {
+    /// The key of no documents yet.
+    pub fn new() -> DocsKey {
+        DocsKey::default()
+    }
+
+    /// Adds the next documents, in load order.
+    pub fn add(&mut self, docs: &[Arc<Document>]) {
+        for d in docs {
+            let path = absolute(&d.path, &self.cwd);
+            hash_path(&mut self.paths, &path);
+            self.per_doc.push(doc_key(d, &path));
+        }
+    }
+
+    /// The header of an index of the documents added so far.
+    pub(super) fn header(&self) -> Header {
+        Header {
+            paths: self.paths.digest(),
+            content: content_of(&self.per_doc),
+            docs: self.per_doc.len() as u64,
+        }
+    }
 }
 
 /// The cache's name for the index of documents at `paths`: the folders holding them.

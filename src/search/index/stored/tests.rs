@@ -120,6 +120,69 @@ fn a_stored_index_is_found_again_for_the_same_documents_only() {
 }
 
 #[test]
+fn documents_keyed_as_they_arrive_take_the_index_exactly_when_keyed_at_once_would() {
+    let (docs, index, _) = fixture();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = Cache::open(dir.path());
+    index.store(&cache).expect("store");
+    let paths: Vec<String> = docs.iter().map(|d| d.path.clone()).collect();
+    let keyed = |docs: &[Arc<Document>]| {
+        let mut key = DocsKey::new();
+        docs.chunks(3).for_each(|batch| key.add(batch));
+        key
+    };
+    let early = Index::prefetch(&paths, &cache).expect("prefetched");
+    let back = early.attach_keyed(docs, &keyed(docs)).expect("same documents");
+    assert_eq!(answers(&back), answers(index));
+    let mut edited = docs.clone();
+    let d = &docs[4];
+    edited[4] =
+        Arc::new(Document::new(d.path.clone(), "UTF-8", d.format, format!("{}。", d.text())));
+    let mut swapped = docs.clone();
+    swapped.swap(2, 3);
+    for (other, why) in [(&edited, "a changed text"), (&swapped, "another order")] {
+        let early = Index::prefetch(&paths, &cache).expect("prefetched");
+        assert!(early.attach_keyed(other, &keyed(other)).is_none(), "{why}");
+    }
+    let early = Index::prefetch(&paths, &cache).expect("prefetched");
+    assert!(early.attach_keyed(&docs[1..], &keyed(&docs[1..])).is_none(), "fewer documents");
+}
+
+#[test]
+fn an_index_with_a_reference_out_of_range_is_neither_prefetched_nor_read() {
+    let (docs, index, bytes) = fixture();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = Cache::open(dir.path());
+    let paths: Vec<String> = docs.iter().map(|d| d.path.clone()).collect();
+    index.store(&cache).expect("store");
+    assert!(Index::prefetch(&paths, &cache).is_some(), "the whole one is");
+    // Stored with a valid checksum, but one item names a document past the last.
+    let (_, parts) = read_parts(&bytes[..], bytes.len() as u64, |_| true).expect("reads");
+    parts.damaged(docs).store(&cache).expect("store");
+    assert!(Index::is_cached_for(&paths, &cache), "the header is right");
+    assert!(Index::prefetch(&paths, &cache).is_none());
+    assert_eq!(Index::load_or_build(docs, &cache).1, Origin::Built);
+}
+
+#[test]
+fn stored_parts_fit_only_documents_with_the_metrics_their_items_name() {
+    let (docs, _, bytes) = fixture();
+    let parts = || read_parts(&bytes[..], bytes.len() as u64, |_| true).expect("reads").1;
+    let needs = parts().check(docs.len(), false).expect("whole");
+    let (i, d) = docs.iter().enumerate().find(|(_, d)| !d.metrics.is_empty()).expect("metrics");
+    let mut fewer = docs.clone();
+    let mut stripped = (**d).clone();
+    stripped.metrics.pop();
+    fewer[i] = Arc::new(stripped);
+    assert!(parts().attach(&needs, &fewer).is_none(), "a metric item with no metric");
+    assert!(parts().attach(&needs, &docs[1..]).is_none(), "fewer documents");
+    assert!(parts().attach(&needs, docs).is_some());
+    // Checked on the shared pool, the same.
+    assert!(parts().check(docs.len(), true).is_some());
+    assert!(parts().check(docs.len() - 1, true).is_none(), "an item of no document");
+}
+
+#[test]
 fn garbage_and_empty_input_are_rejected() {
     let (docs, _, _) = fixture();
     assert!(read(b"", docs).is_none());
