@@ -109,14 +109,20 @@ pub fn run(opts: ReaderOptions) -> anyhow::Result<()> {
     let reindexer = keep::Reindexer::spawn(tx.clone(), cache.clone());
     let mut lp = event_loop::Loop { tx, worker: None, query_line: TextArea::default(), reindexer };
     let errors = lp.run(&mut guard.terminal, &mut app, &theme, &rx)?;
-    drop(guard);
-    cache.finish_writes(INDEX_WRITE_WAIT);
-    if !app.docs.is_empty() {
+    // Places are saved before the terminal is given back: once the shell's screen shows, a
+    // command typed ahead must reach the shell, not this process's input thread, so the time
+    // from there to the exit is kept short.
+    let saved = if app.docs.is_empty() {
+        Ok(())
+    } else {
         app.remember();
-        if let Err(e) = keep::save(&mut app) {
-            eprintln!("gongwen: {e}");
-        }
+        keep::save(&mut app)
+    };
+    drop(guard);
+    if let Err(e) = saved {
+        eprintln!("gongwen: {e}");
     }
+    cache.finish_writes(INDEX_WRITE_WAIT);
     if app.docs.is_empty() && !errors.is_empty() {
         // Nothing to read: say why on the restored terminal (exit code 1).
         anyhow::bail!("nothing could be loaded\n{}", errors.join("\n"));

@@ -38,8 +38,10 @@ fn shows_reader(s: &str) -> bool {
 }
 
 fn wait_for_prompt(t: &Tmux) {
+    // A prompt of its own: the line of the command that started the reader also starts with
+    // the prompt, and shows as soon as the reader gives the screen back, before it has exited.
     t.wait_for("the shell prompt after quitting", |s| {
-        s.lines().rfind(|l| !l.trim().is_empty()).is_some_and(|l| l.starts_with(PROMPT))
+        s.lines().rfind(|l| !l.trim().is_empty()).is_some_and(|l| l.trim() == PROMPT)
     });
 }
 

@@ -33,8 +33,9 @@ fn shows_reader(s: &str) -> bool {
 }
 
 fn assert_terminal_restored(t: &Tmux) {
+    // A prompt of its own (the reader's command line also starts with it): the reader exited.
     t.wait_for("the shell prompt after quitting", |s| {
-        s.lines().rfind(|l| !l.trim().is_empty()).is_some_and(|l| l.starts_with(PROMPT))
+        s.lines().rfind(|l| !l.trim().is_empty()).is_some_and(|l| l.trim() == PROMPT)
     });
     assert_eq!(t.var("alternate_on"), "0", "the alternate screen is still on");
     assert_eq!(t.var("mouse_any_flag"), "0", "mouse reporting is still on");
