@@ -14,32 +14,19 @@ pub fn norm(c: char) -> char {
     if u < 0x3000 {
         return c;
     }
-    if (IDEOGRAPHS..IDEOGRAPHS + 64 * TRADITIONAL_BITS.len() as u32).contains(&u) {
-        let i = (u - IDEOGRAPHS) as usize;
-        if TRADITIONAL_BITS[i / 64] & (1 << (i % 64)) == 0 {
-            return c;
-        }
+    if TRADITIONAL.contains(u) == Some(false) {
+        return c;
     }
     fold(c)
 }
 
-/// The ideographs [`fold`] changes, as bits.
-const TRADITIONAL_BITS: [u64; 0x5200 / 64] = {
-    let traditional = [
-        '億', '萬', '餘', '項', '個', '兩', '條', '場', '臺', '間', '戶', '處', '張', '筆', '門',
-        '幾', '週', '時', '鐘', '點', '達', '約', '過', '於', '為', '種', '類', '輛', '總', '計',
-        '與', '對', '單', '冊', '組', '隊', '輪', '課', '節', '棟', '畝', '噸', '來', '層', '雙',
-        '歲', '頃', '員', '級', '屆', '們', '號', '內', '書', '數', '僅', '將', '則', '隻', '幢',
-    ];
-    let mut bits = [0u64; 0x5200 / 64];
-    let mut k = 0;
-    while k < traditional.len() {
-        let i = (traditional[k] as u32 - IDEOGRAPHS) as usize;
-        bits[i / 64] |= 1 << (i % 64);
-        k += 1;
-    }
-    bits
-};
+/// The ideographs [`fold`] changes.
+const TRADITIONAL: IdeographSet = IdeographSet::of(&[
+    '億', '萬', '餘', '項', '個', '兩', '條', '場', '臺', '間', '戶', '處', '張', '筆', '門', '幾',
+    '週', '時', '鐘', '點', '達', '約', '過', '於', '為', '種', '類', '輛', '總', '計', '與', '對',
+    '單', '冊', '組', '隊', '輪', '課', '節', '棟', '畝', '噸', '來', '層', '雙', '歲', '頃', '員',
+    '級', '屆', '們', '號', '內', '書', '數', '僅', '將', '則', '隻', '幢',
+]);
 
 /// [`norm`] by the full table.
 fn fold(c: char) -> char {
@@ -213,10 +200,9 @@ pub fn is_cn_numeral(c: char) -> bool {
 #[inline]
 pub fn starts_number(c: char) -> bool {
     let u = c as u32;
-    if (IDEOGRAPHS..IDEOGRAPHS + 64 * NUMERAL_BITS.len() as u32).contains(&u) {
-        // One bit per ideograph: this runs on every character of every line.
-        let i = (u - IDEOGRAPHS) as usize;
-        return NUMERAL_BITS[i / 64] & (1 << (i % 64)) != 0;
+    // One bit per ideograph: this runs on every character of every line.
+    if let Some(numeral) = NUMERALS.contains(u) {
+        return numeral;
     }
     c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '〇'
 }
@@ -224,21 +210,36 @@ pub fn starts_number(c: char) -> bool {
 /// The start of the CJK unified ideographs.
 const IDEOGRAPHS: u32 = 0x4E00;
 
-/// The ideographs that may start a number (numerals and their traditional forms), as bits.
-const NUMERAL_BITS: [u64; 0x5200 / 64] = {
-    let numerals = [
-        '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '两', '十', '百', '千', '万',
-        '亿', '几', '億', '萬', '兩', '幾',
-    ];
-    let mut bits = [0u64; 0x5200 / 64];
-    let mut k = 0;
-    while k < numerals.len() {
-        let i = (numerals[k] as u32 - IDEOGRAPHS) as usize;
-        bits[i / 64] |= 1 << (i % 64);
-        k += 1;
+/// The ideographs that may start a number (numerals and their traditional forms).
+const NUMERALS: IdeographSet = IdeographSet::of(&[
+    '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '两', '十', '百', '千', '万', '亿',
+    '几', '億', '萬', '兩', '幾',
+]);
+
+/// A set of CJK unified ideographs (U+4E00..U+A000), one bit each: a test is a load and a mask.
+struct IdeographSet([u64; 0x5200 / 64]);
+
+impl IdeographSet {
+    /// The set of `chars` (all must be ideographs in the range).
+    const fn of(chars: &[char]) -> IdeographSet {
+        let mut bits = [0u64; 0x5200 / 64];
+        let mut k = 0;
+        while k < chars.len() {
+            let i = (chars[k] as u32 - IDEOGRAPHS) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+            k += 1;
+        }
+        IdeographSet(bits)
     }
-    bits
-};
+
+    /// Whether the ideograph `u` is in the set; `None` when `u` is not in the range.
+    #[inline]
+    fn contains(&self, u: u32) -> Option<bool> {
+        let i = u.checked_sub(IDEOGRAPHS)? as usize;
+        let word = self.0.get(i / 64)?;
+        Some(word & (1 << (i % 64)) != 0)
+    }
+}
 
 /// Punctuation that ends a clause (the label never crosses it).
 pub fn is_clause_end(c: char) -> bool {
