@@ -174,6 +174,7 @@ fn metrics_carry_their_heading() {
         marker: Default::default(),
         title: title.into(),
         style: Style::CnDun,
+        col: None,
     };
     let headings = [heading(1, "工作情况"), heading(3, "存在问题")];
     let got = extract(lines, &headings);

@@ -213,6 +213,7 @@ mod tests {
                 marker: format!("{i}.").into(),
                 title: format!("h{i}").into(),
                 style: Style::NumDot,
+                col: None,
             })
             .collect();
         d

@@ -15,6 +15,7 @@ fn doc(name: &str, lines: &[&str], heads: &[(usize, usize)]) -> Document {
             marker: Default::default(),
             title: lines[line - 1].into(),
             style: Style::CnDun,
+            col: None,
         })
         .collect();
     // The whole file is the body, whatever the card parser makes of this synthetic text.

@@ -13,12 +13,22 @@ pub fn run(json: bool, paths: &[PathBuf], cache: &Cache) -> i32 {
     super::per_document(json, paths, cache, to_json, tree)
 }
 
-/// The stable JSON object of CLI.md for one document's outline.
+/// The stable JSON object of CLI.md for one document's outline. A heading found inside a
+/// run-together line also has `col`, the code-point offset of its marker in the line
+/// ([`crate::outline::oneline`]); headings at the start of their line leave the field out, so
+/// the output of every multi-line report is what it was.
 pub fn to_json(doc: &Document) -> serde_json::Value {
     let headings: Vec<_> = doc
         .headings
         .iter()
-        .map(|h| json!({"level": h.level, "marker": h.marker, "title": h.title, "line": h.line}))
+        .map(|h| {
+            let mut o =
+                json!({"level": h.level, "marker": h.marker, "title": h.title, "line": h.line});
+            if let (Some(col), Some(map)) = (h.col, o.as_object_mut()) {
+                map.insert("col".into(), col.into());
+            }
+            o
+        })
         .collect();
     json!({"path": doc.path, "title": doc.title(), "headings": headings})
 }

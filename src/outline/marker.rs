@@ -17,6 +17,9 @@ pub(super) struct Marker {
     pub style: Style,
     /// Byte length of the marker in the original text (after the leading spaces).
     pub len: usize,
+    /// The number it counts (`三、` → 3, `(十二)` → 12, `第一百零五条` → 105), for the
+    /// numbering sequence of run-together text.
+    pub value: u32,
 }
 
 /// The folded prefix of a line: folded characters, and for each one the byte offset just past
@@ -67,14 +70,14 @@ pub(super) fn recognise(text: &str) -> Option<Marker> {
         return None;
     }
     let f = Folded::new(text);
-    let (style, n) = match f.at(0)? {
+    let (style, n, value) = match f.at(0)? {
         '第' => ordinal(&f)?,
         '(' => bracketed(&f)?,
         c if c.is_ascii_digit() => num_dot(&f)?,
         c if cn_digit(c).is_some() => cn_dun_or_shi(&f)?,
         _ => return None,
     };
-    Some(Marker { style, len: f.original_len(n)? })
+    Some(Marker { style, len: f.original_len(n)?, value })
 }
 
 /// ASCII and the CJK unified ideographs (and `、` `。`) have no compatibility decomposition:
@@ -108,47 +111,77 @@ fn circled(text: &str) -> Option<Marker> {
     if next == Some('、') {
         len += '、'.len_utf8();
     }
-    Some(Marker { style: Style::Circled, len })
+    Some(Marker { style: Style::Circled, len, value: n })
 }
 
 fn circled_value(c: char) -> Option<u32> {
     ('\u{2460}'..='\u{2473}').contains(&c).then(|| c as u32 - 0x2460 + 1)
 }
 
-/// `第一部分` `第2章` `第三节` `第十条`: ordinal numeral then the unit word.
-fn ordinal(f: &Folded) -> Option<(Style, usize)> {
+/// `第一部分` `第2章` `第三节` `第十条`: ordinal numeral then the unit word; `第一,` `第二、`:
+/// a bare ordinal opening its paragraph.
+fn ordinal(f: &Folded) -> Option<(Style, usize, u32)> {
     let digits = run(f, 1, |c| c.is_ascii_digit());
     let numeral = run(f, 1, |c| cn_digit(c).is_some() || matches!(c, '百' | '千' | '零' | '〇'));
     let end = 1 + if digits > 0 { digits } else { numeral };
     if end == 1 || end > 9 {
         return None;
     }
-    match (f.at(end)?, f.at(end + 1)) {
-        ('部', Some('分')) => Some((Style::Part, end + 2)),
-        ('章', _) => Some((Style::Part, end + 1)),
+    let value = if digits > 0 {
+        f.chars[1..end].iter().fold(0u32, |v, c| v.saturating_mul(10) + c.to_digit(10).unwrap_or(0))
+    } else {
+        big_cn_value(&f.chars[1..end])
+    };
+    let (style, n) = match (f.at(end)?, f.at(end + 1)) {
+        ('部', Some('分')) => (Style::Part, end + 2),
+        ('章', _) => (Style::Part, end + 1),
         // Traditional 節 and 條 are the same units as 节 and 条.
-        ('节' | '節', _) => Some((Style::Section, end + 1)),
-        ('条' | '條', _) => Some((Style::Article, end + 1)),
-        _ => None,
+        ('节' | '節', _) => (Style::Section, end + 1),
+        ('条' | '條', _) => (Style::Article, end + 1),
+        // `第一,` (NFKC folds the full-width comma to `,`): an ordinal counting the points of
+        // an argument, written where another report would put `一是`.
+        (',' | '、', _) if digits == 0 && value <= 99 => (Style::Ordinal, end + 1),
+        _ => return None,
+    };
+    Some((style, n, value))
+}
+
+/// The value of a Chinese numeral with its units (`一百零五` → 105, `十二` → 12); `零` and `〇`
+/// only hold a place.
+fn big_cn_value(chars: &[char]) -> u32 {
+    let (mut total, mut digit) = (0u32, 0u32);
+    for &c in chars {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => {
+                digit = cn_digit(c).unwrap_or(0);
+                continue;
+            }
+        };
+        total += digit.max(1) * unit;
+        digit = 0;
     }
+    total + digit
 }
 
 /// `(一)` `(1)` in any mix of ASCII and full-width brackets (folded to ASCII here).
-fn bracketed(f: &Folded) -> Option<(Style, usize)> {
-    let (style, close) = if let Some(d) = digits_value(f, 1) {
-        (Style::NumParen, 1 + d.len)
+fn bracketed(f: &Folded) -> Option<(Style, usize, u32)> {
+    let (style, close, value) = if let Some(d) = digits_value(f, 1) {
+        (Style::NumParen, 1 + d.len, d.value)
     } else {
         let n = cn_value(f, 1)?;
-        (Style::CnParen, 1 + n.len)
+        (Style::CnParen, 1 + n.len, n.value)
     };
     (f.at(close)? == ')').then_some(())?;
     // `(一)、`: the stray `、` some reports add belongs to the numbering, not to the title.
     let end = if f.at(close + 1) == Some('、') { close + 2 } else { close + 1 };
-    Some((style, end))
+    Some((style, end, value))
 }
 
 /// `1.` `1、` (`1.` `1.` fold to `1.`), one or two digits.
-fn num_dot(f: &Folded) -> Option<(Style, usize)> {
+fn num_dot(f: &Folded) -> Option<(Style, usize, u32)> {
     let n = digits_value(f, 0)?;
     let sep = f.at(n.len)?;
     let after = n.len + 1;
@@ -157,20 +190,21 @@ fn num_dot(f: &Folded) -> Option<(Style, usize)> {
         '.' if f.at(after).is_some_and(|c| c.is_ascii_digit()) => None,
         // `1、2、3号楼`: a number followed by the next number is a list of numbers.
         '、' if digits_value(f, after).map(|m| m.value) == Some(n.value + 1) => None,
-        '.' | '、' => Some((Style::NumDot, after)),
+        '.' | '、' => Some((Style::NumDot, after, n.value)),
         _ => None,
     }
 }
 
-/// `一、` (cn-dun) and `一是` (cn-shi).
-fn cn_dun_or_shi(f: &Folded) -> Option<(Style, usize)> {
+/// `一、` (cn-dun) and `一是` / `一要` (cn-shi).
+fn cn_dun_or_shi(f: &Folded) -> Option<(Style, usize, u32)> {
     let n = cn_value(f, 0)?;
     let after = n.len + 1;
     match f.at(n.len)? {
         // `一、二线城市`, `三、四月份`: a numeral followed by the next one is a range, not a marker.
         '、' if cn_value(f, after).map(|m| m.value) == Some(n.value + 1) => None,
-        '、' => Some((Style::CnDun, after)),
-        '是' => Some((Style::CnShi, after)),
+        '、' => Some((Style::CnDun, after, n.value)),
+        // `一要 / 二要` enumerate what must be done the way `一是 / 二是` enumerate points.
+        '是' | '要' => Some((Style::CnShi, after, n.value)),
         _ => None,
     }
 }

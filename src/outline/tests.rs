@@ -71,6 +71,18 @@ const HEADINGS: &[(&str, Style, &str, &str)] = &[
     ("1、2020年重点工作", Style::NumDot, "1、", "2020年重点工作"),
     ("1. 5G基站建设", Style::NumDot, "1.", "5G基站建设"),
     ("二、“三农”工作", Style::CnDun, "二、", "“三农”工作"),
+    // Real lines: a bare ordinal opening its paragraph (gwr-national-1955, 1958), `一要` like
+    // `一是` (gwr-national-2001).
+    ("第一,基本建设规模的大小问题。", Style::Ordinal, "第一,", "基本建设规模的大小问题"),
+    ("第一、关于基本建设", Style::Ordinal, "第一、", "关于基本建设"),
+    ("二要进一步发展进出口贸易。", Style::CnShi, "二要", "进一步发展进出口贸易"),
+    // Any white space indents: em space (gwr-prov2025-shanghai), en space, form feed, word
+    // joiner, zero-width joiner.
+    ("\u{2003}\u{2003}一、2024年工作回顾", Style::CnDun, "一、", "2024年工作回顾"),
+    ("\u{2002}(一)总体情况", Style::CnParen, "(一)", "总体情况"),
+    ("\u{c}二、2025年工作安排", Style::CnDun, "二、", "2025年工作安排"),
+    ("\u{2060}1.总体情况", Style::NumDot, "1.", "总体情况"),
+    ("\u{200d}\u{2009}(1)总体情况", Style::NumParen, "(1)", "总体情况"),
 ];
 
 #[test]
@@ -126,7 +138,6 @@ const NOT_HEADINGS: &[(&str, &str)] = &[
     ("一二、工作", "not a well-formed numeral"),
     ("二〇二〇年工作总结", "a year in Chinese numerals"),
     ("十一月份开展培训", "a numeral without a separator"),
-    ("第一,拟成立开发区应对小组", "an ordinal without a unit word is not a part"),
     ("(联系人:邓国燊)", "no numeral in the brackets"),
     ("工作中一是加强领导,二是完善制度", "mid-paragraph markers are text"),
     ("我区(一)加强领导", "mid-paragraph markers are text"),

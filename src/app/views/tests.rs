@@ -29,6 +29,7 @@ fn doc(
             marker: Default::default(),
             title: title.into(),
             style: Style::CnDun,
+            col: None,
         })
         .collect();
     d.metrics = metrics

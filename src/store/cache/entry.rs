@@ -56,6 +56,7 @@ struct CachedHeading {
     marker: CompactString,
     title: CompactString,
     style: u8,
+    col: Option<usize>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -189,7 +190,7 @@ fn card_in(c: CachedCard) -> Card {
 }
 
 /// Styles in a fixed order: the position is what is stored.
-const STYLES: [Style; 9] = [
+const STYLES: [Style; 12] = [
     Style::Part,
     Style::Section,
     Style::Article,
@@ -199,6 +200,9 @@ const STYLES: [Style; 9] = [
     Style::NumParen,
     Style::Circled,
     Style::CnShi,
+    Style::Ordinal,
+    Style::Standalone,
+    Style::Lead,
 ];
 
 fn style_code(s: Style) -> u8 {
@@ -213,17 +217,27 @@ fn style_code(s: Style) -> u8 {
         Style::NumParen => 6,
         Style::Circled => 7,
         Style::CnShi => 8,
+        Style::Ordinal => 9,
+        Style::Standalone => 10,
+        Style::Lead => 11,
     }
 }
 
 fn heading_out(h: &Heading) -> CachedHeading {
-    let Heading { line, level, marker, title, style } = h.clone();
-    CachedHeading { line, level, marker, title, style: style_code(style) }
+    let Heading { line, level, marker, title, style, col } = h.clone();
+    CachedHeading { line, level, marker, title, style: style_code(style), col }
 }
 
 fn heading_in(h: CachedHeading) -> Option<Heading> {
     let style = *STYLES.get(usize::from(h.style))?;
-    Some(Heading { line: h.line, level: h.level, marker: h.marker, title: h.title, style })
+    Some(Heading {
+        line: h.line,
+        level: h.level,
+        marker: h.marker,
+        title: h.title,
+        style,
+        col: h.col,
+    })
 }
 
 fn metric_out(m: &Metric) -> CachedMetric {
