@@ -276,11 +276,10 @@ impl App {
     /// Shows the selected outline node in the reader.
     fn open_selected(&mut self) {
         let Some(node) = self.outline.selected_node() else { return };
-        let line = match (node.heading, self.docs.get(node.doc)) {
-            (Some(i), Some(d)) => d.headings.get(i).map_or(0, |h| h.line),
-            _ => 0,
-        };
-        self.reader.goto(&self.docs, node.doc, line);
+        match node.heading {
+            Some(k) => self.reader.goto_heading(&self.docs, node.doc, k),
+            None => self.reader.goto(&self.docs, node.doc, 0),
+        }
         if self.geometry.single_pane() {
             self.focus = Focus::Reader;
         }

@@ -173,14 +173,26 @@ impl ReaderState {
         self.rows().and_then(|r| r.rows.get(self.top)).map(|r| r.line)
     }
 
+    /// Opens document `doc` at its heading `k` (the row where the heading starts, also inside a
+    /// run-together line).
+    pub fn goto_heading(&mut self, docs: &[Arc<Document>], doc: usize, k: usize) {
+        let line = docs.get(doc).and_then(|d| d.headings.get(k)).map_or(0, |h| h.line);
+        self.goto(docs, doc, line);
+        if let Some(rows) = self.rows() {
+            if let Some(&byte) = rows.heading_bytes.get(k) {
+                self.top = rows.row_of(line, byte);
+            }
+        }
+    }
+
     /// Moves to the next (or previous) heading shown in this mode; false when there is none.
     pub fn jump_heading(&mut self, docs: &[Arc<Document>], forward: bool) -> bool {
         let (Some(doc), Some(rows)) = (docs.get(self.doc), self.rows()) else { return false };
-        let shown = |h: &Heading| {
-            let i = rows.row_of_line(h.line);
+        let shown = |(h, &byte): (&Heading, &usize)| {
+            let i = rows.row_of(h.line, byte);
             rows.rows.get(i).filter(|r| r.line == h.line).map(|_| i)
         };
-        let mut starts = doc.headings.iter().filter_map(shown);
+        let mut starts = doc.headings.iter().zip(&rows.heading_bytes).filter_map(shown);
         let target =
             if forward { starts.find(|&i| i > self.top) } else { starts.rfind(|&i| i < self.top) };
         match target {
@@ -192,11 +204,13 @@ impl ReaderState {
         }
     }
 
-    /// Index of the innermost heading at or above the top line.
+    /// Index of the innermost heading at or above the top row.
     pub fn heading(&self, docs: &[Arc<Document>]) -> Option<usize> {
-        let line = self.line()?;
+        let rows = self.rows()?;
+        let top = rows.rows.get(self.top)?;
         let heads = &docs.get(self.doc)?.headings;
-        heads.iter().rposition(|h| h.line <= line)
+        let at = |(h, &byte): (&Heading, &usize)| (h.line, byte) <= (top.line, top.range.start);
+        heads.iter().zip(&rows.heading_bytes).rposition(at)
     }
 
     /// Percent of the document read: the bottom of the screen, 100 at the end.

@@ -1,9 +1,16 @@
 //! The reader's screen rows for one document at one width: every shown line wrapped by
 //! [`crate::text::wrap`], as byte ranges into the document's own lines.
+//!
+//! A line whose paragraph breaks were lost (a report scraped into one line,
+//! [`crate::outline::oneline`]) is shown in the cleaned view as the paragraphs it was: it is cut
+//! where its paragraph-break runs and its headings are, each piece on rows of its own without the
+//! white space around it, so that every heading starts a row. The original view shows the line
+//! as it is.
 
 use std::ops::Range;
 
 use crate::doc::Document;
+use crate::outline::{is_indent, oneline};
 use crate::text::wrap::wrap_keeping;
 
 /// One screen row of the reading pane.
@@ -20,6 +27,10 @@ pub struct Row {
 pub struct Rows {
     /// The rows, top to bottom; lines in increasing order.
     pub rows: Vec<Row>,
+    /// For each heading of the document (in its order), the byte in its line where it is
+    /// anchored: 0 for a heading that opens its line, the byte of its `col` for one inside a
+    /// run-together line.
+    pub heading_bytes: Vec<usize>,
 }
 
 /// Which text the reader shows.
@@ -35,21 +46,32 @@ pub enum Mode {
 impl Rows {
     /// Wraps the lines `mode` shows of `doc` to `width` columns.
     pub fn build(doc: &Document, width: usize, mode: Mode) -> Rows {
+        let heading_bytes = heading_bytes(doc);
         let mut rows = Vec::new();
         let mut keep = Vec::new();
-        let mut push = |n: usize, text: &str| {
-            // Metrics (`1.59亿元`) stay on one row when they fit.
-            keep.clear();
-            let first = doc.metrics.partition_point(|m| m.line < n);
-            let on_line = doc.metrics[first..].iter().take_while(|m| m.line == n);
-            keep.extend(on_line.map(|m| m.start..m.start + m.raw.len()));
-            keep.sort_by_key(|r| r.start);
-            for range in wrap_keeping(text, width, &keep) {
-                rows.push(Row { line: n, range });
+        let mut push = |n: usize, text: &str, split: bool| {
+            let pieces = if split { paragraphs(doc, n, text) } else { vec![] };
+            let pieces =
+                if pieces.is_empty() { std::iter::once(0..text.len()).collect() } else { pieces };
+            for piece in pieces {
+                // Metrics (`1.59亿元`) stay on one row when they fit.
+                keep.clear();
+                let first = doc.metrics.partition_point(|m| m.line < n);
+                let on_line = doc.metrics[first..].iter().take_while(|m| m.line == n);
+                keep.extend(
+                    on_line
+                        .filter(|m| piece.start <= m.start && m.start + m.raw.len() <= piece.end)
+                        .map(|m| m.start - piece.start..m.start - piece.start + m.raw.len()),
+                );
+                keep.sort_by_key(|r| r.start);
+                for range in wrap_keeping(&text[piece.clone()], width, &keep) {
+                    let range = range.start + piece.start..range.end + piece.start;
+                    rows.push(Row { line: n, range });
+                }
             }
         };
         match mode {
-            Mode::Raw => (1..=doc.line_count()).for_each(|n| push(n, doc.line(n))),
+            Mode::Raw => (1..=doc.line_count()).for_each(|n| push(n, doc.line(n), false)),
             Mode::Clean => {
                 let mut blank = true; // no blank rows at the top
                 for (n, text) in doc.body_lines() {
@@ -58,14 +80,14 @@ impl Rows {
                         continue;
                     }
                     blank = is_blank;
-                    push(n, text);
+                    push(n, text, true);
                 }
                 if blank && rows.len() > 1 {
                     rows.pop();
                 }
             }
         }
-        Rows { rows }
+        Rows { rows, heading_bytes }
     }
 
     /// Number of rows.
@@ -102,6 +124,66 @@ impl Rows {
     pub fn anchor(&self, i: usize) -> Option<(usize, usize)> {
         self.rows.get(i).map(|r| (r.line, r.range.start))
     }
+}
+
+/// The anchor byte of every heading of `doc` ([`Rows::heading_bytes`]). The headings of one line
+/// come in column order, so each line is walked once however many headings it has.
+fn heading_bytes(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::with_capacity(doc.headings.len());
+    let mut k = 0;
+    while let Some(first) = doc.headings.get(k) {
+        let text = doc.line(first.line);
+        let same = doc.headings[k..].iter().take_while(|h| h.line == first.line).count();
+        let mut chars = text.char_indices().enumerate();
+        for h in &doc.headings[k..k + same] {
+            out.push(match h.col {
+                None | Some(0) => 0,
+                Some(c) => chars.find(|&(cp, _)| cp == c).map_or(text.len(), |(_, (b, _))| b),
+            });
+        }
+        k += same;
+    }
+    out
+}
+
+/// The byte ranges of the paragraphs of line `n` when its breaks were lost, without the white
+/// space around them; empty for an ordinary line (shown whole).
+fn paragraphs(doc: &Document, n: usize, text: &str) -> Vec<Range<usize>> {
+    let first = doc.headings.partition_point(|h| h.line < n);
+    let on_line = doc.headings[first..].iter().take_while(|h| h.line == n);
+    let cols: Vec<usize> = on_line.filter_map(|h| h.col).collect();
+    if cols.is_empty() && !oneline::is_long(text) {
+        return Vec::new();
+    }
+    let breaks = oneline::paragraph_breaks(text, &cols);
+    if breaks.is_empty() {
+        return Vec::new();
+    }
+    // Code points to bytes, in one walk.
+    let mut starts = vec![0];
+    let mut next = breaks.iter().peekable();
+    for (cp, (byte, _)) in text.char_indices().enumerate() {
+        while next.peek().is_some_and(|&&b| b <= cp) {
+            if next.next() == Some(&cp) {
+                starts.push(byte);
+            }
+        }
+        if next.peek().is_none() {
+            break;
+        }
+    }
+    let space = |c: char| c.is_whitespace() || is_indent(c);
+    let mut out = Vec::with_capacity(starts.len());
+    for (i, &s) in starts.iter().enumerate() {
+        let e = starts.get(i + 1).copied().unwrap_or(text.len());
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start_matches(space).len();
+        let kept = piece.trim_matches(space);
+        if !kept.is_empty() {
+            out.push(s + lead..s + lead + kept.len());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

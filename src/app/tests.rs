@@ -269,3 +269,46 @@ fn documents_reopen_where_they_were_left() {
     app.update(Action::Open);
     assert_eq!((app.reader.doc, app.reader.top), (0, 0));
 }
+
+/// A report scraped into one line (tests/real/oneline): the reader shows it as paragraphs, each
+/// heading starting a row of its own, and the outline and `]` go to the heading itself.
+#[test]
+fn a_run_together_report_reads_as_paragraphs_with_its_headings_on_rows_of_their_own() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/real/oneline/other-statecouncil-coal-industry-opinions-2005-oneline.txt"
+    ))
+    .expect("corpus file");
+    let mut d = Document::new("coal.txt", "UTF-8", Format::Text, text);
+    d.card.body_first_line = 1;
+    d.card.body_last_line = d.line_count();
+    let cols: Vec<usize> = d.headings.iter().filter_map(|h| h.col).collect();
+    assert!(cols.len() > 20, "the outline parser finds the headings inside the line");
+    let mut app = App::new(100, 30);
+    app.add_document(d);
+    let doc = Arc::clone(&app.docs[0]);
+    let rows = app.reader.rows().expect("wrapped");
+    let starts: Vec<usize> = rows.rows.iter().map(|r| r.range.start).collect();
+    let line = doc.line(1);
+    for (h, &byte) in doc.headings.iter().zip(&rows.heading_bytes) {
+        assert!(starts.contains(&byte), "{} starts a row", h.title);
+        assert!(line[byte..].starts_with(h.marker.as_str()), "{} anchored at its marker", h.title);
+    }
+    assert!(rows.len() > 100, "wrapped to the 100-column pane, not one row");
+    // `]` lands on each heading in turn, the outline following.
+    let mut seen = 0;
+    while app.reader.jump_heading(&app.docs, true) {
+        seen += 1;
+        let top = &app.reader.rows().expect("wrapped").rows[app.reader.top];
+        let k = app.reader.heading(&app.docs).expect("a heading above");
+        assert_eq!(top.range.start, app.reader.rows().expect("wrapped").heading_bytes[k]);
+    }
+    assert!(seen >= doc.headings.len() - 3, "{seen} of {} headings reached", doc.headings.len());
+    // Opening a heading from the outline shows it at the top.
+    let k = doc.headings.len() / 2;
+    app.update(Action::SwitchFocus);
+    app.outline.select(&app.docs, 0, Some(k));
+    app.update(Action::Open);
+    let rows = app.reader.rows().expect("wrapped");
+    assert_eq!(rows.rows[app.reader.top].range.start, rows.heading_bytes[k]);
+}

@@ -11,9 +11,10 @@ use ratatui::widgets::Widget;
 
 use super::strings;
 use super::theme::Theme;
-use crate::app::rows::Mode;
+use crate::app::rows::{Mode, Rows};
 use crate::app::App;
 use crate::doc::Document;
+use crate::outline::is_indent;
 use crate::text::sanitize::{shown, truncate, Shown, TAB_WIDTH};
 
 /// The reading text of the app's current document.
@@ -54,7 +55,7 @@ impl Widget for ReaderView<'_> {
         let on_screen = rows.rows.iter().skip(app.reader.top).take(area.height.into());
         for (y, row) in (area.y..).zip(on_screen) {
             let text = doc.line(row.line);
-            let mut spans = Spans::of_line(doc, row.line, text, theme);
+            let mut spans = Spans::of_line(doc, rows, row.line, text, theme);
             if let Some(h) = &app.highlight {
                 if h.doc == app.reader.doc && h.line == row.line {
                     // Last, so that it wins over the heading and metric styles.
@@ -77,14 +78,23 @@ struct Spans {
 }
 
 impl Spans {
-    fn of_line(doc: &Document, line: usize, text: &str, theme: &Theme) -> Spans {
+    fn of_line(doc: &Document, rows: &Rows, line: usize, text: &str, theme: &Theme) -> Spans {
         let mut spans = Vec::new();
         let heads = &doc.headings;
         let i = heads.partition_point(|h| h.line < line);
-        if let Some(h) = heads.get(i).filter(|h| h.line == line) {
-            let start = text.len() - text.trim_start().len();
-            let end = match text.find(h.title.as_str()) {
-                Some(p) if !h.title.is_empty() => p + h.title.len(),
+        let on_line = heads[i..].iter().zip(&rows.heading_bytes[i.min(rows.heading_bytes.len())..]);
+        for (h, &byte) in on_line.take_while(|(h, _)| h.line == line) {
+            // A heading that opens its line starts after its indent; one inside a run-together
+            // line at its marker. It is styled up to the end of its title.
+            let start = if h.col.is_some() {
+                byte
+            } else {
+                text.len() - text.trim_start_matches(is_indent).len()
+            };
+            let rest = text.get(start..).unwrap_or("");
+            let end = match rest.find(h.title.as_str()) {
+                Some(p) if !h.title.is_empty() => start + p + h.title.len(),
+                _ if h.col.is_some() => start + h.marker.len(),
                 _ => text.len(),
             };
             let level = h.level.clamp(1, theme.heading.len()) - 1;
