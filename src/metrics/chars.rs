@@ -126,9 +126,9 @@ pub fn is_cn_numeral(c: char) -> bool {
 /// numeral. The scanner skips every other character without looking further.
 #[inline]
 pub fn starts_number(c: char) -> bool {
-    // One bit per ideograph (and one for its script fold): this runs on every character of
-    // every line.
-    if let Some(numeral) = NUMERALS.contains(script::simplify(c) as u32) {
+    let u = c as u32;
+    // One bit per ideograph: this runs on every character of every line.
+    if let Some(numeral) = NUMERALS.contains(u) {
         return numeral;
     }
     c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '〇'
@@ -137,9 +137,9 @@ pub fn starts_number(c: char) -> bool {
 /// The start of the CJK unified ideographs.
 const IDEOGRAPHS: u32 = 0x4E00;
 
-/// The ideographs that may start a number, in simplified form (traditional ones are folded
-/// before the test).
-const NUMERALS: IdeographSet = IdeographSet::of(&[
+/// The ideographs that may start a number: the numerals and every traditional form that
+/// [`script`] folds to one (`億` `萬` `兩` `幾` …).
+const NUMERALS: IdeographSet = IdeographSet::with_traditional(&[
     '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '两', '十', '百', '千', '万', '亿',
     '几',
 ]);
@@ -158,6 +158,27 @@ impl IdeographSet {
             k += 1;
         }
         IdeographSet(bits)
+    }
+
+    /// The set of `chars` and of every ideograph whose simplified form is one of them.
+    const fn with_traditional(chars: &[char]) -> IdeographSet {
+        let mut set = IdeographSet::of(chars);
+        let mut u = IDEOGRAPHS;
+        while u < IDEOGRAPHS + 0x5200 {
+            if let Some(c) = char::from_u32(u) {
+                let s = script::simplify_unified(c);
+                let mut k = 0;
+                while s != c && k < chars.len() {
+                    if chars[k] == s {
+                        let i = (u - IDEOGRAPHS) as usize;
+                        set.0[i / 64] |= 1 << (i % 64);
+                    }
+                    k += 1;
+                }
+            }
+            u += 1;
+        }
+        set
     }
 
     /// Whether the ideograph `u` is in the set; `None` when `u` is not in the range.

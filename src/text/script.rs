@@ -24,32 +24,65 @@ use std::borrow::Cow;
 include!(concat!(env!("OUT_DIR"), "/t2s_table.rs"));
 
 /// The simplified form of `c` (itself when it has none, or is not Chinese).
-#[inline]
+#[inline(always)]
 pub fn simplify(c: char) -> char {
+    // Inlined into every per-character loop: ASCII and most punctuation leave at the first
+    // test, a simplified ideograph at the bit test; the rest is out of line.
     let u = c as u32;
     if u < MIN_KEY {
         return c;
     }
-    if (URO_FIRST..URO_END).contains(&u) {
-        return unified(c, (u - URO_FIRST) as usize);
+    let i = u.wrapping_sub(URO_FIRST) as usize;
+    if i < (URO_END - URO_FIRST) as usize {
+        let w = URO_BITS.get(i / 64).map_or(0, |&w| w);
+        if w & (1 << (i % 64)) == 0 {
+            return c;
+        }
+        return unified(c, i, w);
     }
-    match OTHERS.binary_search_by_key(&u, |&(k, _)| k) {
+    other(c)
+}
+
+/// [`simplify`] for the traditional Unified Ideograph `c`, at index `i` in the block, with
+/// `w` its word of the bitset.
+#[inline(never)]
+fn unified(c: char, i: usize, w: u64) -> char {
+    let before = (w & ((1u64 << (i % 64)) - 1)).count_ones() as usize;
+    let rank = URO_RANK.get(i / 64).map_or(0, |&r| r as usize) + before;
+    URO_TARGETS.get(rank).and_then(|&s| char::from_u32(s.into())).unwrap_or(c)
+}
+
+/// [`simplify`] outside the Unified Ideographs (Extension A, compatibility forms, the
+/// supplementary planes): a binary search of the few hundred pairs there.
+#[inline(never)]
+fn other(c: char) -> char {
+    match OTHERS.binary_search_by_key(&(c as u32), |&(k, _)| k) {
         Ok(i) => OTHERS.get(i).and_then(|&(_, s)| char::from_u32(s)).unwrap_or(c),
         Err(_) => c,
     }
 }
 
-/// [`simplify`] for the Unified Ideograph `c`, at index `i` in the block.
-#[inline]
-fn unified(c: char, i: usize) -> char {
-    let (word, bit) = (i / 64, i % 64);
-    let Some(&w) = URO_BITS.get(word) else { return c };
-    if w & (1 << bit) == 0 {
+/// [`simplify`] for a Unified Ideograph, usable in constants (other characters come back
+/// as they are): tables of characters can then take in the traditional forms of what they
+/// list, from the same data.
+pub const fn simplify_unified(c: char) -> char {
+    let u = c as u32;
+    if u < URO_FIRST || u >= URO_END {
         return c;
     }
-    let before = (w & ((1u64 << bit) - 1)).count_ones() as usize;
-    let rank = URO_RANK.get(word).map_or(0, |&r| r as usize) + before;
-    URO_TARGETS.get(rank).and_then(|&s| char::from_u32(s.into())).unwrap_or(c)
+    let i = (u - URO_FIRST) as usize;
+    let w = URO_BITS[i / 64];
+    if w & (1 << (i % 64)) == 0 {
+        return c;
+    }
+    let rank = URO_RANK[i / 64] as usize + (w & ((1u64 << (i % 64)) - 1)).count_ones() as usize;
+    if rank >= URO_TARGETS.len() {
+        return c;
+    }
+    match char::from_u32(URO_TARGETS[rank] as u32) {
+        Some(s) => s,
+        None => c,
+    }
 }
 
 /// Whether `c` has a simplified form different from itself.

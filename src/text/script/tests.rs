@@ -45,3 +45,11 @@ fn every_fold_keeps_the_byte_length_and_is_stable() {
     // OpenCC's character table has some 4,000 traditional characters.
     assert!((3000..6000).contains(&folded), "{folded}");
 }
+
+#[test]
+fn the_constant_fold_agrees_with_the_fold() {
+    for c in ('\u{4E00}'..='\u{9FFF}').chain(['a', '㑮', '𠀀']) {
+        let expected = if ('\u{4E00}'..='\u{9FFF}').contains(&c) { simplify(c) } else { c };
+        assert_eq!(simplify_unified(c), expected, "{c:?}");
+    }
+}
