@@ -9,10 +9,12 @@
 //! Worker::spawn(index)           off the UI thread; newest generation wins
 //! ```
 //!
-//! Matching runs on NFKC-folded, lower-cased text. A word matches contiguously (exactly,
-//! then by pinyin for Latin letters) or fuzzily (SkimMatcherV2) within a span not much wider
-//! than the word; contiguous matches rank far above fuzzy ones, and titles and headings above
-//! text for equal scores.
+//! Matching runs on NFKC-folded, lower-cased text with traditional characters folded to
+//! simplified ([`crate::text::script`], OpenCC's table), in the index and the query alike: a
+//! word in either script finds both, highlighted as written. A word matches contiguously
+//! (exactly, then by pinyin for Latin letters) or fuzzily (SkimMatcherV2) within a span not
+//! much wider than the word; contiguous matches rank far above fuzzy ones, and titles and
+//! headings above text for equal scores.
 
 mod candidates;
 mod fold;

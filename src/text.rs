@@ -3,12 +3,14 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// NFKC-folds `s` (full-width `(),:;` and digits become ASCII, compatibility forms are
-/// unified) so that full-width and ASCII text compare alike.
+/// unified) and folds traditional characters to simplified ([`script::simplify`]), so that
+/// full-width and ASCII text, and traditional and simplified script, compare alike.
 pub fn fold(s: &str) -> String {
-    s.nfkc().collect()
+    s.nfkc().map(script::simplify).collect()
 }
 
 pub mod sanitize;
+pub mod script;
 pub mod wrap;
 
 /// `s` with every control character (C0 except tab, DEL, C1 such as U+009B CSI) and bidi

@@ -227,3 +227,30 @@ fn long_lines_are_read_whole() {
     assert_eq!(got.len(), 50_000);
     assert!(got.iter().all(|m| m.value == 4070.0 && m.label == "办理"));
 }
+
+#[test]
+fn traditional_script_reads_like_simplified() {
+    // Lines of the 1954 government work report, written partly in traditional characters:
+    // 萬 億 餘 噸 fold to 万 亿 余 吨 (OpenCC's table), the raw text stays as written.
+    assert_eq!(
+        all("等於一九四九年的二點五倍；原煤八千一百九十九萬噸"),
+        vec![q("八千一百九十九萬噸", 81_990_000.0, "吨", false)]
+    );
+    assert_eq!(
+        all("這個工程因爲盲目採購材料而積壓資金一百四十四億餘元"),
+        vec![q("一百四十四億餘元", 14_400_000_000.0, "元", true)]
+    );
+    // The same sentence in either script gives the same metrics.
+    let value_unit = |line: &str| -> Vec<(f64, String, bool)> {
+        all(line).into_iter().map(|(_, v, u, a)| (v, u, a)).collect()
+    };
+    assert_eq!(
+        value_unit("因爲工地臨時建築標準過高浪費二十三億元，金屬切削機床一萬三千五百十三台"),
+        value_unit("因为工地临时建筑标准过高浪费二十三亿元，金属切削机床一万三千五百十三台")
+    );
+    // Labels stop at the same words in either script (`給了` as at `给了`), shown as written.
+    let trad = one("尤其是在建設一百四十一項企業方面給了我們系統的經濟援助和技術援助");
+    let simp = one("尤其是在建设一百四十一项企业方面给了我们系统的经济援助和技术援助");
+    assert_eq!(crate::text::fold(&trad.label), simp.label.to_string());
+    assert!(trad.label.starts_with("企業"), "{}", trad.label);
+}

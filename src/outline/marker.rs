@@ -37,7 +37,7 @@ impl Folded {
         let mut buf = [0u8; 4];
         for (i, c) in text.char_indices().take(PREFIX_CHARS) {
             if folds_to_itself(c) {
-                chars.push(c);
+                chars.push(crate::text::script::simplify(c));
                 ends.push(Some(i + c.len_utf8()));
                 continue;
             }

@@ -1,10 +1,13 @@
 //! Search folding: NFKC plus lower case, one source character at a time, so that every folded
 //! character knows the source bytes it came from (for highlighting) and full-width and ASCII
-//! forms, and Latin upper and lower case, match alike.
+//! forms, Latin upper and lower case, and traditional and simplified script
+//! ([`crate::text::script`]) match alike.
 
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
+
+use crate::text::script;
 
 /// Marks a BMP character whose fold is not exactly one character (slow path).
 const MULTI: u32 = u32::MAX;
@@ -29,7 +32,7 @@ fn table() -> &'static [u32] {
 }
 
 fn slow_fold(c: char) -> impl Iterator<Item = char> {
-    std::iter::once(c).nfkc().flat_map(char::to_lowercase)
+    std::iter::once(c).nfkc().flat_map(char::to_lowercase).map(script::simplify)
 }
 
 /// Calls `f` with each folded character of `c`.
@@ -38,9 +41,10 @@ pub fn fold_char(c: char, mut f: impl FnMut(char)) {
     if c.is_ascii() {
         return f(c.to_ascii_lowercase());
     }
-    // CJK ideographs are NFKC-stable and caseless: the common case, no table lookup.
+    // CJK ideographs are NFKC-stable and caseless: the common case, only the script fold
+    // (one bit test for a simplified character).
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
-        return f(c);
+        return f(script::simplify(c));
     }
     let u = c as u32;
     if u < 0x1_0000 {
@@ -86,6 +90,20 @@ mod tests {
         assert_eq!(fold("ＡＢｃ１２（一）"), "abc12(一)");
         assert_eq!(fold("OA系统"), "oa系统");
         assert_eq!(fold("①"), "1");
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified_at_the_source_offsets() {
+        // A line of the 1954 government work report, partly in traditional script.
+        let s = "我們第一届全國人民代表大會第一次會議";
+        assert_eq!(fold(s), "我们第一届全国人民代表大会第一次会议");
+        assert_eq!(fold("行政復議"), fold("行政复议"));
+        let mut v = Vec::new();
+        fold_mapped(s, &mut v);
+        assert_eq!(v.len(), s.chars().count());
+        assert!(v.iter().zip(s.char_indices()).all(|(&(_, o), (i, _))| o as usize == i));
+        // A compatibility ideograph folds by NFKC (U+F91F is `蘭`), then by script.
+        assert_eq!(fold("\u{F91F}"), "兰");
     }
 
     #[test]

@@ -83,12 +83,13 @@ fn push_run(out: &mut String, run: &str, space: &mut bool) {
 }
 
 /// The NFKC form of `c` when it is one character that nothing around it can change: ASCII,
-/// CJK ideographs and the common CJK punctuation stay; full-width ASCII forms and the spaces
+/// CJK ideographs (traditional ones simplified, as [`text::fold`] does) and the common CJK
+/// punctuation stay; full-width ASCII forms and the spaces
 /// (no-break, en, em, ideographic …) become ASCII. `None` for any other character.
 fn quick_fold(c: char) -> Option<char> {
     match c {
+        '\u{4E00}'..='\u{9FFF}' => Some(crate::text::script::simplify(c)),
         '\0'..='\u{7F}'
-        | '\u{4E00}'..='\u{9FFF}'
         | '\u{3001}'..='\u{3002}'
         | '\u{3008}'..='\u{3011}'
         | '\u{3014}'..='\u{301B}'

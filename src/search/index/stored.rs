@@ -45,7 +45,8 @@ mod key;
 /// Bumped whenever the layout below or the index's construction changes (the key also covers
 /// the program's build, see `key::build_stamp`, so a forgotten bump costs a rebuild, never a
 /// wrong answer).
-const FORMAT: u32 = 3;
+/// 4: items and keys fold traditional characters to simplified (`text::script`).
+const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"gwindex\x01";
 /// The cache folder of index files.
 const FOLDER: &str = "index";

@@ -156,3 +156,14 @@ fn blank_and_punctuation_lines() {
     assert_eq!(kind("  • \u{2002}\u{2002}"), LineKind::Punct);
     assert_eq!(kind("-"), LineKind::Punct);
 }
+
+#[test]
+fn traditional_lines_are_recognised_as_their_simplified_form() {
+    // The 1954 government work report is partly in traditional characters; its lines reach
+    // the recognisers folded by OpenCC's table, full-width forms as before.
+    assert_eq!(
+        norm("我們第一届全國人民代表大會第一次會議，在聽了劉少奇同志"),
+        "我们第一届全国人民代表大会第一次会议,在听了刘少奇同志"
+    );
+    assert_eq!(norm("中華人民共和國憲法"), "中华人民共和国宪法");
+}
