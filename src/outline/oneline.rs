@@ -248,9 +248,12 @@ fn accepted(
         }
     };
     // A marker with no title after it is not a heading.
-    let first = text[m.len..].chars().find(|&c| !is_indent(c));
+    let first = Units::new(&text[m.len..]).find(|u| !u.space).map(|u| u.ch);
     let titled = first.is_some_and(|c| {
         !matches!(c, '。' | ';' | '\u{ff1b}' | ':' | '\u{ff1a}' | ',' | '\u{ff0c}' | '、')
     });
     (ok && titled).then_some(m)
 }
+
+#[cfg(test)]
+mod tests;

@@ -207,3 +207,6 @@ fn opens_paragraph(p: &str) -> bool {
 fn is_prose(p: &str) -> bool {
     p.len() >= MIN_PROSE && p.chars().nth(MIN_PROSE - 1).is_some() && p.contains(['。', '，', ','])
 }
+
+#[cfg(test)]
+mod tests;
