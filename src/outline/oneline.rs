@@ -10,7 +10,8 @@
 //!   non-ASCII characters that are not letter-spaced (`意见。 一、` breaks, `电 力 体 制` and
 //!   `PM 2.5` do not). A scraper's written-out escape of a space (`<U+00A0>`) counts as that
 //!   space. A single ideographic or em space is a gap inside a line (`市长\u{3000}应勇`), not a
-//!   break.
+//!   break. A letter-spaced title (four letters or more, one space apart) is a paragraph of its
+//!   own: its last letter ends it (`改 革 方 案一、加快…` breaks before `一、`).
 //! * **Headings**: a marker at the start of the line or after a paragraph break is a heading as
 //!   at a line start; a marker right after the end of a sentence (`。` `！` `？` `：`) is one when
 //!   it continues the numbering — the next number of a style already open, or a first number
@@ -121,6 +122,8 @@ fn breaks(line: &str) -> Vec<Break> {
     let mut seg = 0usize;
     // A single-space break waiting to see that the text after it is not letter-spaced.
     let mut pending: Option<Break> = None;
+    // Single letters so far, each after a single space (`电 力 体 制`).
+    let mut spaced = 0usize;
     for u in Units::new(line) {
         if u.space {
             if pending.is_some() && seg < 2 {
@@ -133,6 +136,7 @@ fn breaks(line: &str) -> Vec<Break> {
             continue;
         }
         if let (Some((start, n, first)), Some(p)) = (run.take(), prev) {
+            spaced = if n == 1 && seg == 1 { spaced + 1 } else { 0 };
             let b = Break { run_start: start, byte: u.byte, cp: u.cp };
             if n >= 2 {
                 out.extend(pending.take());
@@ -150,6 +154,10 @@ fn breaks(line: &str) -> Vec<Break> {
         seg += 1;
         if seg == 2 {
             out.extend(pending.take());
+            // A letter-spaced title ends with its last letter (`方 案一、加快…`).
+            if spaced >= 3 && u.ch.is_alphanumeric() {
+                out.push(Break { run_start: u.byte, byte: u.byte, cp: u.cp });
+            }
         }
         prev = Some(u.ch);
     }

@@ -80,6 +80,27 @@ fn markers_that_do_not_continue_the_numbering_stay_text() {
 }
 
 #[test]
+fn a_letter_spaced_title_ends_with_its_last_letter() {
+    // other-statecouncil-power-reform-plan-2002-oneline.txt: the plan's title, letter-spaced,
+    // runs straight into its first heading.
+    let line = format!(
+        "国务院关于印发电力体制改革方案的通知。{f}国务院二〇〇二年二月十日(本文有删减)电 力 体 制 改 革 方 案一、加快电力体制改革的必要性（一）改革开放以来，我国电力工业发展迅速。{f}",
+        f = filler()
+    );
+    let got = found(&line);
+    let want: Vec<(String, String, Option<usize>, usize)> = vec![
+        ("一、".into(), "加快电力体制改革的必要性".into(), Some(cp(&line, "一、加快")), 1),
+        (
+            "（一）".into(),
+            "改革开放以来，我国电力工业发展迅速".into(),
+            Some(cp(&line, "（一）")),
+            2,
+        ),
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
 fn a_line_shorter_than_the_threshold_is_read_as_before() {
     // Only the marker at the start counts in an ordinary paragraph, however many follow.
     let line = "一、总体情况。过去一年。二、存在问题。三、下一步打算。";
