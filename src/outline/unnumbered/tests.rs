@@ -160,3 +160,26 @@ fn leads_nest_under_a_part_title_by_the_stack_rule() {
         [(Style::Standalone, 1), (Style::Lead, 2), (Style::Lead, 2), (Style::Lead, 2)]
     );
 }
+
+#[test]
+fn a_run_of_this_was_the_five_years_leads_are_headings() {
+    // gwr-prov2026-qinghai.txt: `这是…的五年。` leads, one per line before their paragraphs.
+    let lines = [
+        "各位代表！2025年主要目标任务圆满完成，标志着“十四五”规划确定的目标任务胜利完成。",
+        "这是生态文明建设取得显著成效的五年。",
+        "“四级三类”国土空间规划体系基本建立，国家公园示范省建设取得重大进展，生态环境质量持续改善。",
+        "这是综合经济实力显著提升的五年。",
+        "全省地区生产总值历史性迈上4000亿元台阶，钾、钠、镁、锂等资源开发利用水平全国领先。",
+        "这是改革开放步伐显著加快的五年。",
+        "重点领域和关键环节改革纵深推进，营商环境持续优化，开放型经济水平不断提高，活力持续迸发。",
+    ];
+    let titles: Vec<String> = outline(&lines).into_iter().map(|x| x.3).collect();
+    assert_eq!(
+        titles,
+        [
+            "这是生态文明建设取得显著成效的五年",
+            "这是综合经济实力显著提升的五年",
+            "这是改革开放步伐显著加快的五年"
+        ]
+    );
+}
