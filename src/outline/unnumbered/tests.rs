@@ -183,3 +183,39 @@ fn a_run_of_this_was_the_five_years_leads_are_headings() {
         ]
     );
 }
+
+#[test]
+fn a_closing_part_or_an_appendix_is_a_heading_before_its_salutation_subtitle_or_points() {
+    // gwr-national-1982.txt: `结束语`, then the salutation, then prose.
+    let lines = [
+        "现在，我们要全面完成第六个五年计划，任务是繁重的，必须付出艰苦的努力。",
+        "",
+        "结束语",
+        "",
+        "各位代表！",
+        "",
+        "我们要全面完成第六个五年计划，并且为第七个五年计划的经济发展做好准备，这是光荣而艰巨的任务。",
+    ];
+    assert_eq!(outline(&lines), [(3, Style::Standalone, String::new(), "结束语".into(), 1)]);
+    // gwr-prov2025-jiangxi.txt: `附件`, its subtitle, then its numbered notes.
+    let lines = ["各位代表！实干托举梦想，拼搏铸就辉煌。让我们更加紧密地团结在以习近平同志为核心的党中央周围。", "附件", "《政府工作报告》有关内容名词注释", "1.“两重”、“两新”：国家重大战略实施和重点领域安全能力建设。"];
+    let h = outline(&lines);
+    let got: Vec<(usize, Style)> = h.iter().map(|x| (x.0, x.1)).collect();
+    assert_eq!(got, [(2, Style::Standalone), (4, Style::NumDot)]);
+    // gwr-prov2026-sichuan.txt: `名词解释`, then its first point.
+    let lines = [
+        "各位代表！骐骥迎春至，万象启新程。我们要更加紧密地团结在以习近平同志为核心的党中央周围。",
+        "名词解释",
+        "1.“两重”：是指国家重大战略实施和重点领域安全能力建设。",
+    ];
+    assert_eq!(outline(&lines)[0].3, "名词解释");
+    // other-cpc-congress-11-1977.txt: a sentence cut before a linked name is no part title,
+    // though a short line and prose follow it.
+    let lines = [
+        "这是我们党的一贯方针，一定要坚持下去，不能动摇，这是关系到社会主义事业成败的大问题。",
+        "把国民经济搞上去，就是要认真贯彻执行",
+        "鞍钢宪法",
+        "，坚持政治挂帅，加强党的领导，大搞群众运动，实行两参一改三结合，大搞技术革新和技术革命。",
+    ];
+    assert_eq!(outline(&lines), []);
+}
