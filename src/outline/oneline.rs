@@ -14,9 +14,12 @@
 //!   own: its last letter ends it (`改 革 方 案一、加快…` breaks before `一、`).
 //! * **Headings**: a marker at the start of the line or after a paragraph break is a heading as
 //!   at a line start; a marker right after the end of a sentence (`。` `！` `？` `：`) is one when
-//!   it continues the numbering — the next number of a style already open, or a first number
-//!   (`一、` `(一)` `1.`) opening a new one; a first number of a new style inside the title of
-//!   the heading before is one too (`一、指导思想(一)指导思想。`). `一是` and `第一,` after a
+//!   it continues the numbering — the next number of a style already open, a first number
+//!   (`一、` `(一)` `1.`) opening a new one, a number that runs on across parts (`(四)` under
+//!   `二、` after `(三)` under `一、`, as State Council documents count), or a top-level `一、`
+//!   starting over after it had counted on (an attachment); a first (or running-on) number of
+//!   a new style inside the title of the heading before is one too
+//!   (`一、指导思想(一)指导思想。`). `一是` and `第一,` after a
 //!   sentence are enumerations inside a paragraph and stay text, as `三、` with no `二、` before
 //!   and `1.` in mid-sentence do.
 //! * A heading's title ends at the first `。;:` as everywhere, and also at a paragraph break or
