@@ -131,10 +131,11 @@ impl Stack {
     /// Whether `value` continues the numbering of `style`: the next number of a style already
     /// open, a first number opening a new style, a numbering that runs on across parts (`(四)`
     /// under `二、` when `(三)` was the last one under `一、`, as State Council documents number
-    /// them), or a top-level numbering that starts over (an attachment has its own `一、`).
+    /// them), or a top-level numbering that starts over after it had counted on (an attachment
+    /// has its own `一、`).
     fn continues(&self, style: Style, value: u32) -> bool {
         match self.open.iter().position(|&(s, _)| s == style) {
-            Some(p) => value == self.open[p].1 + 1 || (p == 0 && value == 1),
+            Some(p) => value == self.open[p].1 + 1 || (p == 0 && value == 1 && self.open[p].1 >= 2),
             None => value == 1 || self.runs_on(style, value),
         }
     }

@@ -10,12 +10,16 @@
 //!   non-ASCII characters that are not letter-spaced (`意见。 一、` breaks, `电 力 体 制` and
 //!   `PM 2.5` do not). A scraper's written-out escape of a space (`<U+00A0>`) counts as that
 //!   space. A single ideographic or em space is a gap inside a line (`市长\u{3000}应勇`), not a
-//!   break.
+//!   break. A letter-spaced title (four letters or more, one space apart) is a paragraph of its
+//!   own: its last letter ends it (`改 革 方 案一、加快…` breaks before `一、`).
 //! * **Headings**: a marker at the start of the line or after a paragraph break is a heading as
 //!   at a line start; a marker right after the end of a sentence (`。` `！` `？` `：`) is one when
-//!   it continues the numbering — the next number of a style already open, or a first number
-//!   (`一、` `(一)` `1.`) opening a new one; a first number of a new style inside the title of
-//!   the heading before is one too (`一、指导思想(一)指导思想。`). `一是` and `第一,` after a
+//!   it continues the numbering — the next number of a style already open, a first number
+//!   (`一、` `(一)` `1.`) opening a new one, a number that runs on across parts (`(四)` under
+//!   `二、` after `(三)` under `一、`, as State Council documents count), or a top-level `一、`
+//!   starting over after it had counted on (an attachment); a first (or running-on) number of
+//!   a new style inside the title of the heading before is one too
+//!   (`一、指导思想(一)指导思想。`). `一是` and `第一,` after a
 //!   sentence are enumerations inside a paragraph and stay text, as `三、` with no `二、` before
 //!   and `1.` in mid-sentence do.
 //! * A heading's title ends at the first `。;:` as everywhere, and also at a paragraph break or
@@ -121,6 +125,8 @@ fn breaks(line: &str) -> Vec<Break> {
     let mut seg = 0usize;
     // A single-space break waiting to see that the text after it is not letter-spaced.
     let mut pending: Option<Break> = None;
+    // Single letters so far, each after a single space (`电 力 体 制`).
+    let mut spaced = 0usize;
     for u in Units::new(line) {
         if u.space {
             if pending.is_some() && seg < 2 {
@@ -133,6 +139,7 @@ fn breaks(line: &str) -> Vec<Break> {
             continue;
         }
         if let (Some((start, n, first)), Some(p)) = (run.take(), prev) {
+            spaced = if n == 1 && seg == 1 { spaced + 1 } else { 0 };
             let b = Break { run_start: start, byte: u.byte, cp: u.cp };
             if n >= 2 {
                 out.extend(pending.take());
@@ -150,6 +157,10 @@ fn breaks(line: &str) -> Vec<Break> {
         seg += 1;
         if seg == 2 {
             out.extend(pending.take());
+            // A letter-spaced title ends with its last letter (`方 案一、加快…`).
+            if spaced >= 3 && u.ch.is_alphanumeric() {
+                out.push(Break { run_start: u.byte, byte: u.byte, cp: u.cp });
+            }
         }
         prev = Some(u.ch);
     }
@@ -248,9 +259,12 @@ fn accepted(
         }
     };
     // A marker with no title after it is not a heading.
-    let first = text[m.len..].chars().find(|&c| !is_indent(c));
+    let first = Units::new(&text[m.len..]).find(|u| !u.space).map(|u| u.ch);
     let titled = first.is_some_and(|c| {
         !matches!(c, '。' | ';' | '\u{ff1b}' | ':' | '\u{ff1a}' | ',' | '\u{ff0c}' | '、')
     });
     (ok && titled).then_some(m)
 }
+
+#[cfg(test)]
+mod tests;

@@ -253,3 +253,33 @@ fn absurd_input_neither_panics_nor_misreads() {
     assert_eq!(h.len(), 5_000);
     assert!(h.iter().all(|h| h.level == 1));
 }
+
+#[test]
+fn a_marker_split_from_its_title_is_one_heading_on_the_markers_line() {
+    // gwr-national-1955.txt: Wikisource put the marker on a line of its own.
+    let h = parse(["　　", "一、", "开垦宜于耕种的荒地。我国的人口很多，但已耕的土地还很少。"]);
+    let got: Vec<_> = h.iter().map(|h| (h.line, h.marker.as_str(), h.title.as_str())).collect();
+    assert_eq!(got, [(2, "一、", "开垦宜于耕种的荒地")]);
+    // gwr-national-1955.txt: `第一，` alone; gwr-national-1994.txt: `一是` alone.
+    let h = parse(["第一，", "支援工业建设和国防建设；"]);
+    assert_eq!(
+        (h[0].style, h[0].marker.as_str(), h[0].title.as_str()),
+        (Style::Ordinal, "第一，", "支援工业建设和国防建设")
+    );
+    let h = parse(["一是", "依法打击危害人民生命财产安全和破坏现代化建设的各种刑事犯罪活动；"]);
+    assert_eq!((h[0].style, h[0].line), (Style::CnShi, 1));
+    // A marker cut in two: the bracket on one line, the numeral on the next.
+    let h = parse(["（", "三）加强法治政府建设。全面推进依法行政。"]);
+    let got: Vec<_> = h.iter().map(|h| (h.line, h.marker.as_str(), h.title.as_str())).collect();
+    assert_eq!(got, [(1, "（三）", "加强法治政府建设")]);
+}
+
+#[test]
+fn a_split_line_that_is_no_marker_stays_text() {
+    // gwr-national-2014.txt: `M` / `2` / `增长13.6%`, a subscript cut out.
+    assert_eq!(parse(["2", "增长13.6%，符合调控要求。"]), []);
+    // The next line is a heading of its own: the bare marker before it is not joined to it.
+    let h = parse(["一、", "（一）深入宣传贯彻。"]);
+    let got: Vec<_> = h.iter().map(|h| (h.line, h.marker.as_str())).collect();
+    assert_eq!(got, [(2, "（一）")]);
+}

@@ -18,7 +18,9 @@
 //! What "standing between paragraphs" means, for all three: the paragraph before ends a
 //! sentence (`。！？；：` or a closing quote after one; before a lead, its numbered heading will
 //! do too); the paragraph after is prose (at least [`MIN_PROSE`] characters with a `。` or `，`;
-//! after a bare numeral any paragraph) and does not begin with closing punctuation; in a
+//! after a bare numeral any paragraph; after a part title also its first numbered point, or a
+//! salutation or subtitle line and then prose or a numbered point) and does not begin with
+//! closing punctuation; in a
 //! document that separates its paragraphs by blank lines, a blank line before and after; and a
 //! sentence ended somewhere before it in the document (what stands above the first sentence
 //! is the title, the dateline and the page chrome). A line of only invisible characters is no
@@ -68,9 +70,12 @@ pub fn find<'a>(lines: &[&'a str]) -> Vec<Unnumbered<'a>> {
         .filter(|(_, l)| !l.trim_matches(char::is_whitespace).is_empty())
         .map(|(i, l)| (i, l.trim_matches(is_indent)))
         .collect();
-    // A document that separates its paragraphs by blank lines separates its headings too.
-    let gaps = text.windows(2).filter(|w| w[1].0 > w[0].0 + 1).count();
-    let blank_separated = gaps * 2 > text.len();
+    // A document that separates its paragraphs by blank lines (most lines that end a sentence
+    // have one after them) separates its headings too.
+    let ends = text.windows(2).filter(|w| ends_sentence(w[0].1));
+    let (n_ends, n_gaps) =
+        ends.fold((0, 0), |(n, g), w| (n + 1, g + usize::from(w[1].0 > w[0].0 + 1)));
+    let blank_separated = n_gaps * 2 > n_ends;
     let mut out = Vec::new();
     let mut leads: Vec<(usize, Unnumbered<'a>)> = Vec::new();
     let mut sentence_seen = false;
@@ -90,8 +95,11 @@ pub fn find<'a>(lines: &[&'a str]) -> Vec<Unnumbered<'a>> {
         if blank_separated && (pi + 1 == i || (style != Style::Lead && i + 1 == ni)) {
             continue;
         }
-        let after_ok =
-            if style == Style::CnDun { opens_paragraph(next) } else { opens_prose(next) };
+        let after_ok = match style {
+            Style::CnDun => opens_paragraph(next),
+            Style::Lead => opens_prose(next),
+            _ => opens_part(next, text.get(k + 2).map(|&(_, t)| t)),
+        };
         // A part title follows the end of a sentence; a lead may also follow its heading.
         let before_ok = ends_sentence(prev) || (style == Style::Lead && heading_of(prev).is_some());
         if !before_ok || !after_ok {
@@ -128,7 +136,10 @@ fn kind_of(s: &str) -> Option<(Style, &str, &str, u32)> {
         return None;
     }
     let first = s.chars().next()?;
-    if "》」』”），,。、；;：:".contains(first) || s.ends_with(['摄', ',', '，', '、'])
+    // Not a fragment of a sentence (closing punctuation first, a comma or opening punctuation
+    // last), not a caption.
+    if "》」』”），,。、；;：:".contains(first)
+        || s.ends_with(['摄', ',', '，', '、', '“', '《', '（', '(', '「', '‘'])
     {
         return None;
     }
@@ -177,9 +188,10 @@ fn is_dateline(s: &str) -> bool {
 /// Whether a sentence opens with a pronoun or a connective: then it is text, not a lead.
 fn opens_with_connective(s: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "我", "这", "那", "他", "她", "它", "现在", "下面", "但", "因此", "所以", "总之", "同时",
-        "另外", "此外", "其中", "例如", "如果", "当然", "然而", "可是", "而且", "并且", "于是",
-        "不过", "至于", "上述", "以上", "以下",
+        "我", "这些", "这个", "这样", "这种", "这里", "这次", "这项", "这一", "那", "他", "她",
+        "它", "现在", "下面", "但", "因此", "所以", "总之", "同时", "另外", "此外", "其中", "例如",
+        "如果", "当然", "然而", "可是", "而且", "并且", "于是", "不过", "至于", "上述", "以上",
+        "以下",
     ];
     OPENERS.iter().any(|o| s.starts_with(o))
 }
@@ -189,6 +201,22 @@ fn opens_with_connective(s: &str) -> bool {
 fn ends_sentence(p: &str) -> bool {
     let core = p.trim_end_matches(['”', '’', '」', '』', '）', ')']);
     core.ends_with(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'])
+}
+
+/// Whether a part title may stand before `next` (and `after`, the line after it): prose, its
+/// first numbered point (`名词解释` / `1.“两重”：…`), or a salutation or a subtitle line and
+/// then one of those (`结束语` / `各位代表！` / prose; `附件` / `…名词注释` / `1.…`).
+fn opens_part(next: &str, after: Option<&str>) -> bool {
+    let starts = |p: &str| opens_prose(p) || heading_of(p).is_some();
+    if starts(next) {
+        return true;
+    }
+    let n = next.chars().count();
+    let salutation = n <= 12 && next.ends_with(['！', '：', '!', ':']);
+    let subtitle = matches!(kind_of(next), Some((Style::Standalone, ..)));
+    // A subtitle goes with points, not prose: a short line between prose may be a fragment.
+    (salutation && after.is_some_and(starts))
+        || (subtitle && after.is_some_and(|a| heading_of(a).is_some()))
 }
 
 /// Whether `p` (trimmed) is prose that may follow a heading.
@@ -207,3 +235,6 @@ fn opens_paragraph(p: &str) -> bool {
 fn is_prose(p: &str) -> bool {
     p.len() >= MIN_PROSE && p.chars().nth(MIN_PROSE - 1).is_some() && p.contains(['。', '，', ','])
 }
+
+#[cfg(test)]
+mod tests;

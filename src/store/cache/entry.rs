@@ -270,6 +270,23 @@ mod tests {
     }
 
     #[test]
+    fn headings_round_trip_with_their_col_and_every_style() {
+        for (i, &style) in STYLES.iter().enumerate() {
+            let h = Heading {
+                line: i + 1,
+                level: 1,
+                marker: "（四）".into(),
+                title: "加强对煤炭资源的规划管理".into(),
+                style,
+                col: (i % 2 == 0).then_some(1409),
+            };
+            let bytes = postcard::to_stdvec(&heading_out(&h)).expect("serialise");
+            let back: CachedHeading = postcard::from_bytes(&bytes).expect("deserialise");
+            assert_eq!(heading_in(back), Some(h));
+        }
+    }
+
+    #[test]
     fn only_the_bytes_as_they_are_decode_from_the_source() {
         let ok = |b: &[u8], enc: &str| decode(b.to_vec(), enc).ok();
         assert_eq!(ok("中文ab".as_bytes(), "UTF-8").as_deref(), Some("中文ab"));
