@@ -42,7 +42,7 @@ use entry::CachedDoc;
 pub use pack::Pack;
 
 /// Bumped whenever parsing or the entry layout changes, so old entries are rebuilt.
-pub const CACHE_VERSION: u32 = 3;
+pub const CACHE_VERSION: u32 = 4;
 
 /// The start of every cache file.
 const MAGIC: &[u8; 8] = b"gongwen\x01";
