@@ -1,0 +1,188 @@
+//! The year of a report (CLI.md `info`): the year in its own name; else the year of its
+//! delivery or signing date; only then the year the text reports on.
+//!
+//! In that order, as a reader looks for them:
+//! 1. The title's year (`2025年政府工作报告`); a period (`(2021—2023年)`) is not the
+//!    document's year.
+//! 2. A delivery or signing date at the head: a `——` subtitle (`——2026年1月26日在…会议上`),
+//!    a bracketed date under the title (`(2017年10月18日)`), a line opening with a date and
+//!    `在` (`2025年1月13日在河北省…会议上`).
+//! 3. The 成文日期 the report is signed with, else the year of its 发文字号 (`〔2022〕6号`).
+//! 4. The year the report plans for: a report delivered to plan a year (`关于1958年度国民经济
+//!    计划的报告`, `二、2016年工作总体部署`) is delivered in that year; the body's first
+//!    sentence is read first, then the headings. A report that only looks back (`一、2015年
+//!    工作回顾`) on year Y was delivered after it: Y + 1.
+//! 5. The year the body's first sentence names (`2020年,我区…`).
+//!
+//! Years are read with ASCII, full-width, spaced (`1 9 9 3 年`) or Chinese (`一九五四年`,
+//! `二〇二四年`) digits.
+
+use super::body::Page;
+use super::dates;
+use super::title;
+
+/// How many text lines at the top of the body may still carry the delivery date.
+const HEAD_BODY_LINES: usize = 3;
+
+/// Everything the year is read from.
+pub struct Sources<'a> {
+    /// The page.
+    pub page: &'a Page<'a>,
+    /// The body range (0-based).
+    pub body: (usize, usize),
+    /// The title as printed.
+    pub title: Option<&'a str>,
+    /// The 成文日期's year.
+    pub signed: Option<i32>,
+    /// The 发文字号.
+    pub doc_number: Option<&'a str>,
+}
+
+/// The year of the report, by the rules of the module doc.
+pub fn find(s: &Sources) -> Option<i32> {
+    let (first, last) = s.body;
+    let page = s.page;
+    s.title
+        .and_then(|t| name_year(&page_norm(t)))
+        .or_else(|| head_date_year(page, first, last))
+        .or(s.signed)
+        .or_else(|| s.doc_number.and_then(doc_number_year))
+        .or_else(|| run_on_doc_number_year(page, first))
+        .or_else(|| plan_year(page, first, last))
+        .or_else(|| first_sentence(page, first, last).and_then(|n| whole_year(&n)))
+}
+
+/// The first year named as a whole year (not the year of a month, `1998年3月`, an event's
+/// date) in `n`.
+fn whole_year(n: &str) -> Option<i32> {
+    let month = |end: usize| {
+        n[end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    };
+    dates::years_in(n).into_iter().find(|&(_, _, end)| !month(end)).map(|(y, _, _)| y)
+}
+
+/// `s` normalised as page lines are.
+fn page_norm(s: &str) -> String {
+    super::noise::norm(s)
+}
+
+/// The year of a delivery or signing date in the head (every line before the body) or the
+/// body's first text lines.
+fn head_date_year(page: &Page, first: usize, last: usize) -> Option<i32> {
+    let body_top = (first..=last).filter(|&i| page.kind[i] == super::noise::LineKind::Text);
+    (0..first).chain(body_top.take(HEAD_BODY_LINES)).find_map(|i| delivery_date(&page.norm[i]))
+}
+
+/// The year of the delivery date a line states: after a dash run at its start or glued to a
+/// title (`政府工作报告——2016年3月5日在…`), alone in brackets, or opening the line and
+/// followed by `在` (where it was delivered).
+pub fn delivery_date(n: &str) -> Option<i32> {
+    // After a dash run (at the start or after a title).
+    for (i, c) in n.char_indices() {
+        if title::is_dash(c) && (i == 0 || !n[..i].ends_with(title::is_dash)) {
+            let rest = n[i..].trim_start_matches(title::is_dash).trim_start();
+            if let Some((d, _)) = dates::date_at_start(rest) {
+                return Some(d.year);
+            }
+        }
+    }
+    if let Some(inner) = n.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return dates::parse_date(inner).map(|d| d.year);
+    }
+    let (d, r) = dates::date_at_start(n)?;
+    n[r.end..].trim_start().starts_with('在').then_some(d.year)
+}
+
+/// The year in brackets of a 发文字号 (`皖开放办〔2022〕6号` → 2022).
+fn doc_number_year(number: &str) -> Option<i32> {
+    let open = number.find(super::fields::is_open_bracket)?;
+    let digits: String = number[open..].chars().skip(1).take(4).collect();
+    let n = &page_norm(&digits);
+    n.parse().ok().filter(|y| (1900..=2100).contains(y))
+}
+
+/// The year of a 发文字号 near the start of the body's first line, for a text whose line
+/// breaks were lost (the title, 发文字号 and addressee run together).
+fn run_on_doc_number_year(page: &Page, first: usize) -> Option<i32> {
+    let head: String = page.norm[first].chars().take(RUN_ON_REACH).collect();
+    super::fields::find_doc_number(&head).and_then(|r| doc_number_year(&head[r]))
+}
+
+/// How far into the body's first line a 发文字号 is looked for (characters).
+const RUN_ON_REACH: usize = 200;
+
+/// The body's first sentence, after salutations and addressees (short lines ending with `:`
+/// or `!`), normalised.
+fn first_sentence(page: &Page, first: usize, last: usize) -> Option<String> {
+    let line = (first..=last).find(|&i| {
+        let n = &page.norm[i];
+        page.kind[i] == super::noise::LineKind::Text
+            && !(n.chars().count() <= 24 && n.ends_with([':', '!']))
+    })?;
+    let n = &page.norm[line];
+    Some(n.split('。').next().unwrap_or(n).to_string())
+}
+
+/// What a year is said to be in the phrase after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A year planned for: `1958年度国民经济计划`, `2016年工作总体部署`, `1956年国家预算`.
+    Plan,
+    /// A year looked back on: `2015年工作回顾`, `1955年国家决算`.
+    Review,
+    /// Neither.
+    Other,
+}
+
+/// Words after a year that plan it.
+const PLAN_WORDS: &[&str] =
+    &["计划", "预算", "任务", "部署", "安排", "建议", "要求", "目标", "重点工作", "的工作"];
+/// Words before a year that look back on it: `刚刚过去的1984年`.
+const PAST_WORDS: &[&str] = &["过去的", "过去了的", "回顾"];
+/// Words after a year that look back on it.
+const REVIEW_WORDS: &[&str] = &["回顾", "决算", "执行", "胜利", "成就", "总结", "情况"];
+
+/// The role of each year named in `n`, in order (periods left out).
+pub fn year_roles(n: &str) -> Vec<(i32, Role)> {
+    dates::years_in(n)
+        .into_iter()
+        .map(|(y, start, end)| {
+            let phrase: String = n[end..]
+                .chars()
+                .take_while(|c| !matches!(c, ',' | '、' | '。' | ';' | ':') && !c.is_ascii_digit())
+                .take(16)
+                .collect();
+            let before = n[..start].trim_end();
+            let past = PAST_WORDS.iter().any(|w| before.ends_with(w));
+            let role = if past || REVIEW_WORDS.iter().any(|w| phrase.contains(w)) {
+                Role::Review
+            } else if PLAN_WORDS.iter().any(|w| phrase.contains(w)) {
+                Role::Plan
+            } else {
+                Role::Other
+            };
+            (y, role)
+        })
+        .collect()
+}
+
+/// The year the report plans for (module doc, rule 4).
+fn plan_year(page: &Page, first: usize, last: usize) -> Option<i32> {
+    let opening = first_sentence(page, first, last).map(|n| year_roles(&n)).unwrap_or_default();
+    let headings = page
+        .headings
+        .iter()
+        .filter(|(i, _)| (first..=last).contains(i))
+        .map(|(_, t)| year_roles(&page_norm(t)));
+    let named: Vec<Vec<(i32, Role)>> = std::iter::once(opening).chain(headings).collect();
+    let with = |role: Role| named.iter().flatten().find(|r| r.1 == role).map(|r| r.0);
+    with(Role::Plan).or_else(|| with(Role::Review).map(|y| y + 1))
+}
+
+/// The year in a report's own name: the first year named that is not a period's end
+/// (`(2021—2023年)`).
+pub fn name_year(n: &str) -> Option<i32> {
+    dates::years_in(n).first().map(|&(y, _, _)| y)
+}
