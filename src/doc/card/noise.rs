@@ -207,7 +207,7 @@ pub fn classify(n: &str) -> LineKind {
     let low = lower(n);
     // Leading bullets and brackets do not hide a label (`• 地址:…`, `【打印】`).
     let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
-    if is_meta(core) || is_dateline(n) || is_photo_credit(n) {
+    if is_meta(core) || is_dateline(n) || is_photo_credit(n) || is_caption(core) {
         return LineKind::Meta;
     }
     if is_chrome_low(&low, core) {
@@ -257,6 +257,8 @@ fn is_chrome_low(low: &str, core: &str) -> bool {
         && (hits.contact_starts || (short && hits.contact) || (chars <= 60 && has_email(low)));
     tokens_are_nav
         || breadcrumb
+        || is_clock(core)
+        || is_section_name(core)
         || contact
         || hits.strong
         || hits.weak_starts
@@ -338,6 +340,27 @@ fn is_page_number(n: &str) -> bool {
         && n.chars().count() <= 12
         && (n.contains(['-', '—', '–']) || n.len() <= 3)
         && dates::parse_date(n).is_none()
+}
+
+/// A page's clock: `今天是:2019年10月31日 星期三 …`.
+fn is_clock(core: &str) -> bool {
+    core.strip_prefix("今天是").is_some_and(|r| {
+        let r = r.trim_start_matches([':', ' ']);
+        dates::date_at_start(r).is_some() || r.contains("星期")
+    })
+}
+
+/// A site section's name standing alone: a short line ending with `要闻` `新闻` `头条` `快讯`
+/// (`宁夏要闻`, `图片新闻`).
+fn is_section_name(core: &str) -> bool {
+    core.chars().count() <= 8
+        && ["要闻", "新闻", "头条", "快讯"].iter().any(|w| core.ends_with(w))
+        && !core.contains(' ')
+}
+
+/// A photo caption: a line starting with `图为` (`图为会议现场。`).
+fn is_caption(core: &str) -> bool {
+    core.starts_with("图为")
 }
 
 /// A news agency's dateline standing alone: `新华社北京3月16日电` (a month, a day and `电`
