@@ -11,7 +11,8 @@
 //! 4. The year the report plans for: a report delivered to plan a year (`关于1958年度国民经济
 //!    计划的报告`, `二、2016年工作总体部署`) is delivered in that year; the body's first
 //!    sentence is read first, then the headings. A report that only looks back (`一、2015年
-//!    工作回顾`) on year Y was delivered after it: Y + 1.
+//!    工作回顾`) on year Y was delivered after it: Y + 1. Else the year the body calls the
+//!    opening of a period (`2006年是实施“十一五”规划的第一年`), the year it sets out work for.
 //! 5. The year the body's first sentence names (`2020年,我区…`).
 //!
 //! Years are read with ASCII, full-width, spaced (`1 9 9 3 年`) or Chinese (`一九五四年`,
@@ -178,7 +179,25 @@ fn plan_year(page: &Page, first: usize, last: usize) -> Option<i32> {
         .map(|(_, t)| year_roles(&page_norm(t)));
     let named: Vec<Vec<(i32, Role)>> = std::iter::once(opening).chain(headings).collect();
     let with = |role: Role| named.iter().flatten().find(|r| r.1 == role).map(|r| r.0);
-    with(Role::Plan).or_else(|| with(Role::Review).map(|y| y + 1))
+    with(Role::Plan)
+        .or_else(|| with(Role::Review).map(|y| y + 1))
+        .or_else(|| opening_year(page, first, last))
+}
+
+/// Words saying a year opens a period (`2006年是实施“十一五”规划的第一年`): the year a report
+/// sets out the work of.
+const OPENING_WORDS: &[&str] = &["第一年", "开局之年", "头一年", "起步之年"];
+
+/// The first year the body calls the opening of a period (`Y年是…的第一年`, `…开局之年`).
+fn opening_year(page: &Page, first: usize, last: usize) -> Option<i32> {
+    (first..=last).filter(|&i| page.norm[i].contains("年是")).find_map(|i| {
+        let n = &page.norm[i];
+        dates::years_in(n).into_iter().find_map(|(y, _, end)| {
+            let clause = n[end..].strip_prefix('是')?;
+            let clause = clause.split([',', '。', ';']).next().unwrap_or(clause);
+            OPENING_WORDS.iter().any(|w| clause.contains(w)).then_some(y)
+        })
+    })
 }
 
 /// The year in a report's own name: the first year named that is not a period's end

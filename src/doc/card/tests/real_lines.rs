@@ -295,6 +295,23 @@ fn without_a_date_the_year_is_the_one_planned_for() {
         "今年是全面建成小康社会决胜阶段的开局之年。",
     ]);
     assert_eq!(d.card.year, Some(2016));
+    // gwr-national-2006: the headings name no year; the plan's opening year does.
+    let d = doc(&[
+        "各位代表：",
+        "现在，我代表国务院，作政府工作报告，请予审议，并请全国政协各位委员提出意见。",
+        "一、去年工作回顾",
+        "2005年，我国社会主义现代化事业取得显著成就。",
+        "二、今年主要任务",
+        "2006年是实施“十一五”规划的第一年，改革发展任务繁重。",
+    ]);
+    assert_eq!(d.card.year, Some(2006));
+    // gwr-national-1981: the second year of a plan is no opening.
+    let d = doc(&[
+        "各位代表：",
+        "现在，我代表国务院报告工作。",
+        "１９８２年是第六个五年计划的第二年。",
+    ]);
+    assert_eq!(d.card.year, None);
     // gwr-national-1992: only the review is dated.
     let d = doc(&[
         "各位代表：",
