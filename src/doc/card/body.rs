@@ -166,7 +166,7 @@ pub fn layout(page: &Page) -> Layout {
     let len = page.len();
     // The title block ends where the prose starts.
     let head_end = (0..len).find(|&i| page.body_like(i)).unwrap_or(len);
-    let title = title::pick(page, head_end);
+    let mut title = title::pick(page, head_end);
     let after_title = title.last().map_or(0, |&t| t + 1);
     let text = |i: &usize| page.kind[*i] == LineKind::Text;
     // The body starts at the first prose line after the title (the addressee counts: it is
@@ -186,7 +186,15 @@ pub fn layout(page: &Page) -> Layout {
         let body = (0..len).find(visible).zip((0..len).rev().find(visible));
         return Layout { title, body, closing: None };
     };
-    let (first, mut last) = prose_range(page, first);
+    let (start, mut last) = prose_range(page, first);
+    if start > first {
+        // The prose before the report was page text: the title may stand below it.
+        let again = title::pick(page, start);
+        if !again.is_empty() {
+            title = again;
+        }
+    }
+    let first = start;
     let closing = closing::find(page, first, last);
     // A signed date closes the report: after it only a 附注, 抄送, 印发 or 附件 belongs to it,
     // so page text nothing recognised as chrome is still cut there.
@@ -225,8 +233,6 @@ struct Stretch {
     prose: usize,
     /// Whether it holds an outline heading.
     heading: bool,
-    /// Whether it holds a sentence (a `。`).
-    sentence: bool,
 }
 
 /// The stretches of text from line `from` on, split at chrome and metadata lines.
@@ -244,7 +250,6 @@ fn stretches(page: &Page, from: usize) -> Vec<Stretch> {
                 s.text = Some(s.text.map_or((i, i), |(a, _)| (a, i)));
                 s.prose += page.prose(i);
                 s.heading |= page.heading[i];
-                s.sentence |= page.norm[i].contains('。');
             }
             LineKind::Blank | LineKind::Punct => {}
         }
@@ -260,16 +265,16 @@ const TAIL_SHARE: usize = 10;
 /// metadata inside the report (a `来源:` line under its first paragraph, a photo credit, a
 /// toolbar) does not end it. A stretch after chrome belongs to the report when it holds a
 /// heading or at least a tenth as much prose as the report before it; the body ends with the
-/// last such stretch. A first stretch that is a sliver (no sentence, no heading, a tenth of
-/// the prose after it) is page text above the report.
+/// last such stretch. A first stretch that is a sliver (no heading, less than a tenth of the
+/// prose after it) is page text above the report, or the title block's last line (a
+/// delivery line `2025年1月13日在…会议上…作政府工作报告。` over a `来源:` line).
 fn prose_range(page: &Page, first: usize) -> (usize, usize) {
     let parts = stretches(page, first);
     let parts: Vec<(&Stretch, (usize, usize))> =
         parts.iter().filter_map(|s| s.text.map(|t| (s, t))).collect();
     let Some(&(head, (_, head_last))) = parts.first() else { return (first, first) };
-    let sliver = parts.get(1).is_some_and(|(next, _)| {
-        !head.sentence && !head.heading && head.prose * TAIL_SHARE < next.prose
-    });
+    let sliver =
+        parts.get(1).is_some_and(|(next, _)| !head.heading && head.prose * TAIL_SHARE < next.prose);
     let skip = usize::from(sliver);
     let start = parts.get(skip).map_or(first, |(_, (a, _))| *a);
     let mut last = if sliver { start } else { head_last };

@@ -13,21 +13,37 @@ const PROSE: &str = "过去一年，面对复杂严峻形势和多重超预期�
 #[test]
 fn a_source_line_under_the_first_paragraph_does_not_end_the_body() {
     // gwr-prov2025-hebei: the delivery line, then `来源：河北日报`, then the report.
-    let d = doc(&[
+    let mut lines = vec![
         "2025年河北省政府工作报告",
         "2025年1月13日在河北省第十四届人民代表大会第三次会议上河北省人民政府省长王正谱作政府工作报告。",
         "来源：河北日报",
         "各位代表：",
         "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和列席人员提出意见。",
         "一、2024年工作回顾",
-        PROSE,
         "（一）经济运行总体平稳、稳中有进。抢抓国家重大政策机遇，推动“两重”“两新”等落地见效。",
-        PROSE,
-    ]);
+    ];
+    lines.extend(std::iter::repeat_n(PROSE, 8));
+    let d = doc(&lines);
     let c = &d.card;
     assert_eq!(c.title.as_deref(), Some("2025年河北省政府工作报告"));
-    assert_eq!((c.body_first_line, c.body_last_line), (2, 9));
+    assert_eq!((c.body_first_line, c.body_last_line), (4, 15), "the delivery line is the head's");
     assert_eq!(c.year, Some(2025));
+}
+
+#[test]
+fn a_site_notice_above_the_title_is_neither_title_nor_body() {
+    let mut lines = vec![
+        "首页 | 政务公开 | 互动交流",
+        "本网站为某某区人民政府门户网站，欢迎提出宝贵意见。",
+        "当前位置：首页 > 政务公开 > 法治政府建设",
+        "某某区2020年法治政府建设年度报告",
+        "发布日期：2021-01-28",
+    ];
+    lines.extend(std::iter::repeat_n(PROSE, 3));
+    let d = doc(&lines);
+    assert_eq!(d.card.title.as_deref(), Some("某某区2020年法治政府建设年度报告"));
+    assert_eq!(d.card.body_first_line, 6);
+    assert_eq!(d.card.year, Some(2020));
 }
 
 #[test]
