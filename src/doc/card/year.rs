@@ -123,8 +123,13 @@ fn first_sentence(page: &Page, first: usize, last: usize) -> Option<String> {
             && !(n.chars().count() <= 24 && n.ends_with([':', '!']))
     })?;
     let n = &page.norm[line];
-    Some(n.split('。').next().unwrap_or(n).to_string())
+    let sentence = n.split('。').next().unwrap_or(n);
+    // A line whose breaks were lost may hold no `。` for megabytes.
+    Some(sentence.chars().take(SENTENCE_CHARS).collect())
 }
+
+/// The longest first sentence read (characters).
+const SENTENCE_CHARS: usize = 400;
 
 /// What a year is said to be in the phrase after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,14 +195,28 @@ const OPENING_WORDS: &[&str] = &["第一年", "开局之年", "头一年", "起�
 
 /// The first year the body calls the opening of a period (`Y年是…的第一年`, `…开局之年`).
 fn opening_year(page: &Page, first: usize, last: usize) -> Option<i32> {
-    (first..=last).filter(|&i| page.norm[i].contains("年是")).find_map(|i| {
+    (first..=last).find_map(|i| {
         let n = &page.norm[i];
-        dates::years_in(n).into_iter().find_map(|(y, _, end)| {
-            let clause = n[end..].strip_prefix('是')?;
-            let clause = clause.split([',', '。', ';']).next().unwrap_or(clause);
-            OPENING_WORDS.iter().any(|w| clause.contains(w)).then_some(y)
+        // Only a few characters around each `年是` are read: lines may be megabytes long.
+        n.match_indices("年是").find_map(|(m, _)| {
+            let from = floor_boundary(n, m.saturating_sub(16));
+            let to = floor_boundary(n, (m + 160).min(n.len()));
+            let piece = &n[from..to];
+            dates::years_in(piece).into_iter().find_map(|(y, _, end)| {
+                let clause = piece[end..].strip_prefix('是')?;
+                let clause = clause.split([',', '。', ';']).next().unwrap_or(clause);
+                OPENING_WORDS.iter().any(|w| clause.contains(w)).then_some(y)
+            })
         })
     })
+}
+
+/// The largest char boundary of `s` at or below byte `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The year in a report's own name: the first year named that is not a period's end
