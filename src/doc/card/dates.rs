@@ -40,7 +40,7 @@ impl Date {
 }
 
 /// An Arabic digit, ASCII or full-width.
-fn digit(c: char) -> Option<u32> {
+pub(super) fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -49,7 +49,7 @@ fn digit(c: char) -> Option<u32> {
 }
 
 /// A Chinese numeral digit as written in dates (`〇` `○` `零` `一` … `九`).
-fn cn_digit(c: char) -> Option<u32> {
+pub(super) fn cn_digit(c: char) -> Option<u32> {
     // A match rather than a search of a string: this runs at every character of a line.
     match c {
         '〇' | '○' | '零' | 'O' | 'Ｏ' => Some(0),
@@ -209,83 +209,6 @@ pub fn find_year(s: &str) -> Option<i32> {
     })
 }
 
-/// A character that joins the two ends of a period: `2021—2023年`, `1956年到1967年`.
-fn is_period_joint(c: char) -> bool {
-    matches!(c, '到' | '至' | '—' | '―' | '－' | '-' | '–' | '~' | '～')
-}
-
-/// Reads four year digits (Arabic, full-width or Chinese; Arabic ones may be spaced,
-/// `1 9 9 3`) at char `i`; returns the year and the char index after the digits (and any
-/// space after them).
-fn year_digits(cs: &[(usize, char)], i: usize) -> Option<(i32, usize)> {
-    let at = |k: usize| cs.get(k).map(|&(_, c)| c);
-    let mut k = i;
-    let mut y = 0;
-    let chinese = at(i).and_then(cn_digit).is_some() && at(i).and_then(digit).is_none();
-    for n in 0..4 {
-        if n > 0 && !chinese && at(k) == Some(' ') {
-            k += 1;
-        }
-        let d = if chinese { at(k).and_then(cn_digit)? } else { at(k).and_then(digit)? };
-        y = y * 10 + d;
-        k += 1;
-    }
-    if !chinese && at(k) == Some(' ') {
-        k += 1;
-    }
-    let y = y as i32;
-    (1900..=2100).contains(&y).then_some((y, k))
-}
-
-/// Every year named in `s` (`YYYY年`, or `YYYY、` before another year of a list:
-/// `1980、1981年`), with the byte offset where it starts and where the phrase after it starts
-/// (after the `年` that closes it, shared by a list). A period's years (`2021—2023年`, `1956年到1967年`,
-/// `到2035年`) are left out: they date a plan's span or a target, not a document.
-pub fn years_in(s: &str) -> Vec<(i32, usize, usize)> {
-    let cs: Vec<(usize, char)> = s.char_indices().collect();
-    let at = |k: usize| cs.get(k).map(|&(_, c)| c);
-    let byte = |k: usize| cs.get(k).map_or(s.len(), |&(b, _)| b);
-    let mut out = Vec::new();
-    let mut pending: Vec<(i32, usize)> = Vec::new();
-    let mut i = 0;
-    while i < cs.len() {
-        let prev = i.checked_sub(1).and_then(at);
-        let starts = prev.is_none_or(|c| digit(c).is_none() && cn_digit(c).is_none());
-        let Some((y, k)) = year_digits(&cs, i).filter(|_| starts) else {
-            pending.clear();
-            i += 1;
-            continue;
-        };
-        let after_period = prev.is_some_and(is_period_joint);
-        match at(k) {
-            Some('年') => {
-                let mut end = k + 1;
-                if at(end) == Some('度') {
-                    end += 1;
-                }
-                let before_period = at(k + 1).is_some_and(is_period_joint);
-                if !after_period && !before_period {
-                    for (p, at) in pending.drain(..) {
-                        out.push((p, at, byte(end)));
-                    }
-                    out.push((y, byte(i), byte(end)));
-                }
-                pending.clear();
-                i = end;
-            }
-            Some('、') if !after_period => {
-                pending.push((y, byte(i)));
-                i = k + 1;
-            }
-            _ => {
-                pending.clear();
-                i = k.max(i + 1);
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,21 +308,6 @@ mod tests {
                 proptest::prop_assert_eq!(Date::new(d.year, d.month, d.day), Some(d));
             }
         }
-    }
-
-    #[test]
-    fn years_named_and_periods_left_out() {
-        let years = |s: &str| years_in(s).into_iter().map(|(y, _, _)| y).collect::<Vec<_>>();
-        assert_eq!(years("行动计划(2021—2023年)的通知"), Vec::<i32>::new());
-        assert_eq!(years("关于一九五六年到一九六七年全国农业发展纲要"), Vec::<i32>::new());
-        assert_eq!(years("到2035年基本实现"), Vec::<i32>::new());
-        assert_eq!(years("关于1980、1981年国民经济计划安排的报告"), [1980, 1981]);
-        assert_eq!(years("本届政府从1 9 9 3 年3 月就职"), [1993]);
-        assert_eq!(years("关于１９５５年国家决算和１９５６年国家预算"), [1955, 1956]);
-        assert_eq!(years("二〇二四年政府工作报告"), [2024]);
-        assert_eq!(years("12019年 1.5万件"), Vec::<i32>::new());
-        let s = "一九五八年度国民经济计划";
-        assert_eq!(&s[years_in(s)[0].2..], "国民经济计划", "the phrase starts after 年度");
     }
 
     #[test]

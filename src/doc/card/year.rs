@@ -61,7 +61,7 @@ fn whole_year(n: &str) -> Option<i32> {
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
     };
-    dates::years_in(n).into_iter().find(|&(_, _, end)| !month(end)).map(|(y, _, _)| y)
+    years_in(n).into_iter().find(|&(_, _, end)| !month(end)).map(|(y, _, _)| y)
 }
 
 /// `s` normalised as page lines are.
@@ -152,7 +152,7 @@ const REVIEW_WORDS: &[&str] = &["回顾", "决算", "执行", "胜利", "成就"
 
 /// The role of each year named in `n`, in order (periods left out).
 pub fn year_roles(n: &str) -> Vec<(i32, Role)> {
-    dates::years_in(n)
+    years_in(n)
         .into_iter()
         .map(|(y, start, end)| {
             let phrase: String = n[end..]
@@ -202,7 +202,7 @@ fn opening_year(page: &Page, first: usize, last: usize) -> Option<i32> {
             let from = floor_boundary(n, m.saturating_sub(16));
             let to = floor_boundary(n, (m + 160).min(n.len()));
             let piece = &n[from..to];
-            dates::years_in(piece).into_iter().find_map(|(y, _, end)| {
+            years_in(piece).into_iter().find_map(|(y, _, end)| {
                 let clause = piece[end..].strip_prefix('是')?;
                 let clause = clause.split([',', '。', ';']).next().unwrap_or(clause);
                 OPENING_WORDS.iter().any(|w| clause.contains(w)).then_some(y)
@@ -222,5 +222,107 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// The year in a report's own name: the first year named that is not a period's end
 /// (`(2021—2023年)`).
 pub fn name_year(n: &str) -> Option<i32> {
-    dates::years_in(n).first().map(|&(y, _, _)| y)
+    years_in(n).first().map(|&(y, _, _)| y)
+}
+
+/// A character that joins the two ends of a period: `2021—2023年`, `1956年到1967年`.
+fn is_period_joint(c: char) -> bool {
+    matches!(c, '到' | '至' | '—' | '―' | '－' | '-' | '–' | '~' | '～')
+}
+
+/// Reads four year digits (Arabic, full-width or Chinese; Arabic ones may be spaced,
+/// `1 9 9 3`) at char `i`; returns the year and the char index after the digits (and any
+/// space after them).
+fn year_digits(cs: &[(usize, char)], i: usize) -> Option<(i32, usize)> {
+    let at = |k: usize| cs.get(k).map(|&(_, c)| c);
+    let mut k = i;
+    let mut y = 0;
+    let chinese =
+        at(i).and_then(dates::cn_digit).is_some() && at(i).and_then(dates::digit).is_none();
+    for n in 0..4 {
+        if n > 0 && !chinese && at(k) == Some(' ') {
+            k += 1;
+        }
+        let d = if chinese {
+            at(k).and_then(dates::cn_digit)?
+        } else {
+            at(k).and_then(dates::digit)?
+        };
+        y = y * 10 + d;
+        k += 1;
+    }
+    if !chinese && at(k) == Some(' ') {
+        k += 1;
+    }
+    let y = y as i32;
+    (1900..=2100).contains(&y).then_some((y, k))
+}
+
+/// Every year named in `s` (`YYYY年`, or `YYYY、` before another year of a list:
+/// `1980、1981年`), with the byte offset where it starts and where the phrase after it starts
+/// (after the `年` that closes it, shared by a list). A period's years (`2021—2023年`, `1956年到1967年`,
+/// `到2035年`) are left out: they date a plan's span or a target, not a document.
+pub fn years_in(s: &str) -> Vec<(i32, usize, usize)> {
+    let cs: Vec<(usize, char)> = s.char_indices().collect();
+    let at = |k: usize| cs.get(k).map(|&(_, c)| c);
+    let byte = |k: usize| cs.get(k).map_or(s.len(), |&(b, _)| b);
+    let mut out = Vec::new();
+    let mut pending: Vec<(i32, usize)> = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let prev = i.checked_sub(1).and_then(at);
+        let starts = prev.is_none_or(|c| dates::digit(c).is_none() && dates::cn_digit(c).is_none());
+        let Some((y, k)) = year_digits(&cs, i).filter(|_| starts) else {
+            pending.clear();
+            i += 1;
+            continue;
+        };
+        let after_period = prev.is_some_and(is_period_joint);
+        match at(k) {
+            Some('年') => {
+                let mut end = k + 1;
+                if at(end) == Some('度') {
+                    end += 1;
+                }
+                let before_period = at(k + 1).is_some_and(is_period_joint);
+                if !after_period && !before_period {
+                    for (p, at) in pending.drain(..) {
+                        out.push((p, at, byte(end)));
+                    }
+                    out.push((y, byte(i), byte(end)));
+                }
+                pending.clear();
+                i = end;
+            }
+            Some('、') if !after_period => {
+                pending.push((y, byte(i)));
+                i = k + 1;
+            }
+            _ => {
+                pending.clear();
+                i = k.max(i + 1);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_named_and_periods_left_out() {
+        let years = |s: &str| years_in(s).into_iter().map(|(y, _, _)| y).collect::<Vec<_>>();
+        assert_eq!(years("行动计划(2021—2023年)的通知"), Vec::<i32>::new());
+        assert_eq!(years("关于一九五六年到一九六七年全国农业发展纲要"), Vec::<i32>::new());
+        assert_eq!(years("到2035年基本实现"), Vec::<i32>::new());
+        assert_eq!(years("关于1980、1981年国民经济计划安排的报告"), [1980, 1981]);
+        assert_eq!(years("本届政府从1 9 9 3 年3 月就职"), [1993]);
+        assert_eq!(years("关于１９５５年国家决算和１９５６年国家预算"), [1955, 1956]);
+        assert_eq!(years("二〇二四年政府工作报告"), [2024]);
+        assert_eq!(years("12019年 1.5万件"), Vec::<i32>::new());
+        let s = "一九五八年度国民经济计划";
+        assert_eq!(&s[years_in(s)[0].2..], "国民经济计划", "the phrase starts after 年度");
+    }
 }
