@@ -1,5 +1,15 @@
 //! Where the report's own text lies on the page: the title lines, and the first and last body
 //! lines. Nothing is removed; only line indices are computed.
+//!
+//! Choices the spec leaves open (when in doubt, the body keeps text):
+//! - Chrome and metadata lines split the page into stretches; one inside the report (a
+//!   `来源:` line under its first paragraph, a photo credit, a share widget) does not end it.
+//!   A stretch after chrome is the report's when it holds an outline heading or at least a
+//!   tenth of the prose before it ([`TAIL_SHARE`]); a footer's teaser, a related-links list or
+//!   a licence note is less.
+//! - A first stretch with no heading and under a tenth of the prose after it is page text
+//!   above the report (the title is then looked for above the report's real start).
+//! - Every outline heading lies in the body; an appendix (附件, 名词解释) is the report's.
 
 use super::closing::{self, Closing};
 use super::dates;
