@@ -11,6 +11,8 @@ mod closing;
 pub mod dates;
 pub mod fields;
 pub mod noise;
+mod title;
+mod year;
 
 #[cfg(test)]
 mod tests;
@@ -20,7 +22,6 @@ use serde::Serialize;
 use self::body::{Layout, Page};
 use self::noise::LineKind;
 use super::Document;
-use crate::text;
 
 pub use self::noise::is_chrome;
 
@@ -69,22 +70,30 @@ pub fn parse(doc: &Document) -> Card {
         labelled("标题").or_else(|| labelled("名称")).or_else(|| title_text(&page, &layout));
     let closing = layout.closing.as_ref();
     let first_is_addressee = fields::addressee(page.raw[first]);
+    let date = closing
+        .map(|c| c.date.iso())
+        .or_else(|| labelled("成文日期").and_then(|v| dates::find_date(&v).map(|(d, _)| d.iso())));
+    // In the head any 发文字号 is the report's own; in the tail (lists of related documents)
+    // only a labelled one is.
+    let doc_number = head.iter().find_map(|&i| doc_number_in(page.raw[i])).or_else(|| {
+        labelled("发文字号").or_else(|| labelled("文号")).and_then(|v| doc_number_in(&v))
+    });
+    let year = year::find(&year::Sources {
+        page: &page,
+        body: (first, last),
+        title: title.as_deref(),
+        signed: closing
+            .map(|c| c.date.year)
+            .or_else(|| date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok())),
+        doc_number: doc_number.as_deref(),
+    });
     Card {
-        year: title
-            .as_deref()
-            .and_then(|t| dates::find_year(&text::fold(t)))
-            .or_else(|| first_sentence_year(&page, first, last)),
+        year,
         title,
         published: published(&page, (first, last), &outside, &head),
         issuer: closing.and_then(|c| c.issuer.clone()).or_else(|| labelled("发文机关")),
-        date: closing.map(|c| c.date.iso()).or_else(|| {
-            labelled("成文日期").and_then(|v| dates::find_date(&v).map(|(d, _)| d.iso()))
-        }),
-        // In the head any 发文字号 is the report's own; in the tail (lists of related
-        // documents) only a labelled one is.
-        doc_number: head.iter().find_map(|&i| doc_number_in(page.raw[i])).or_else(|| {
-            labelled("发文字号").or_else(|| labelled("文号")).and_then(|v| doc_number_in(&v))
-        }),
+        date,
+        doc_number,
         signer: head.iter().find_map(|&i| fields::signer(page.raw[i])),
         addressee: first_is_addressee,
         cc: (first..=last).rev().take(30).find_map(|i| fields::cc(page.raw[i])),
@@ -100,19 +109,22 @@ fn doc_number_in(s: &str) -> Option<String> {
 
 /// The title lines, each cleaned of chrome, joined without a separator (a title broken over
 /// lines is broken inside a phrase).
+///
+/// With no title lines, a first body line that runs on for hundreds of characters (its line
+/// breaks lost) may open with the title ([`title::glued`]).
 fn title_text(page: &Page, layout: &Layout) -> Option<String> {
-    let t: String = layout.title.iter().map(|&i| fields::clean_title(page.raw[i])).collect();
-    (!t.is_empty()).then_some(t)
+    let t: String = layout.title.iter().map(|&i| title::clean(page.raw[i])).collect();
+    let t = title::close_up(&t);
+    if !t.is_empty() {
+        return Some(t);
+    }
+    let (first, _) = layout.body?;
+    let n = &page.norm[first];
+    (n.len() > RUN_ON_BYTES).then(|| title::glued(n)).flatten()
 }
 
-/// The year named in the body's first sentence (after an addressee line), if the title named
-/// none: reports open with `2020年,我区…`.
-fn first_sentence_year(page: &Page, first: usize, last: usize) -> Option<i32> {
-    let line = (first..=last)
-        .find(|&i| page.kind[i] == LineKind::Text && fields::addressee(page.raw[i]).is_none())?;
-    let n = &page.norm[line];
-    dates::find_year(n.split('。').next().unwrap_or(n))
-}
+/// A line longer than this (bytes; a thousand characters or so) has lost its line breaks.
+const RUN_ON_BYTES: usize = 3000;
 
 /// The published date: a labelled date (`发布日期:` …) outside the body, head first; else a
 /// numeric date (`2024-03-04`, not `2024年`, which titles and subtitles use) in the head.

@@ -1,10 +1,21 @@
 //! Where the report's own text lies on the page: the title lines, and the first and last body
 //! lines. Nothing is removed; only line indices are computed.
+//!
+//! Choices the spec leaves open (when in doubt, the body keeps text):
+//! - Chrome and metadata lines split the page into stretches; one inside the report (a
+//!   `来源:` line under its first paragraph, a photo credit, a share widget) does not end it.
+//!   A stretch after chrome is the report's when it holds an outline heading or at least a
+//!   tenth of the prose before it ([`TAIL_SHARE`]); a footer's teaser, a related-links list or
+//!   a licence note is less.
+//! - A first stretch with no heading and under a tenth of the prose after it is page text
+//!   above the report (the title is then looked for above the report's real start).
+//! - Every outline heading lies in the body; an appendix (附件, 名词解释) is the report's.
 
 use super::closing::{self, Closing};
 use super::dates;
 use super::fields;
 use super::noise::{self, LineKind};
+use super::title;
 use crate::doc::Document;
 
 /// One page, line by line, as the card's rules see it (indices are 0-based here).
@@ -17,6 +28,8 @@ pub struct Page<'a> {
     pub kind: Vec<LineKind>,
     /// Whether the outline parser made the line a heading (an extra signal only).
     pub heading: Vec<bool>,
+    /// The outline's headings (0-based line, title), in document order.
+    pub headings: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Page<'a> {
@@ -26,12 +39,14 @@ impl<'a> Page<'a> {
         let norm = NormLines::new(&raw);
         let kind = (0..raw.len()).map(|i| noise::classify(&norm[i])).collect();
         let mut heading = vec![false; raw.len()];
+        let mut headings = Vec::with_capacity(doc.headings.len());
         for h in &doc.headings {
-            if let Some(slot) = h.line.checked_sub(1).and_then(|i| heading.get_mut(i)) {
-                *slot = true;
+            if let Some(i) = h.line.checked_sub(1).filter(|&i| i < raw.len()) {
+                heading[i] = true;
+                headings.push((i, h.title.as_str()));
             }
         }
-        Page { raw, norm, kind, heading }
+        Page { raw, norm, kind, heading, headings }
     }
 
     /// Number of lines.
@@ -40,13 +55,15 @@ impl<'a> Page<'a> {
     }
 
     /// A line of the report's prose rather than of its title block: a heading, a sentence
-    /// (`。`), an addressee (ends with `:`), or longer than any title (over 100 characters).
+    /// (`。`), an addressee or salutation (ends with `:`; a short line ending with `!`, as
+    /// `各位代表!` `同志们!`), or longer than any title (over 100 characters).
     pub fn body_like(&self, i: usize) -> bool {
         let n = &self.norm[i];
         self.kind[i] == LineKind::Text
             && (self.heading[i]
                 || n.contains('。')
                 || n.ends_with(':')
+                || is_exclamation(n)
                 || n.chars().count() > 100
                 || starts_with_marker(n))
     }
@@ -58,15 +75,25 @@ impl<'a> Page<'a> {
         dates::parse_date(n).is_some()
             || fields::org_line(self.raw[i]).is_some()
             || (n.starts_with('(') && n.ends_with(')') && !n.contains('。'))
-            || n.starts_with("——")
-            || n.starts_with("--")
+            || title::is_subtitle(n)
     }
 
-    /// A line that may be (part of) the title: text that is neither prose nor a date alone.
-    fn title_like(&self, i: usize) -> bool {
+    /// A line that may be (part of) the title: text that is neither prose, nor a date alone,
+    /// nor a `——` subtitle.
+    pub fn title_like(&self, i: usize) -> bool {
         self.kind[i] == LineKind::Text
             && !self.body_like(i)
             && dates::parse_date(&self.norm[i]).is_none()
+            && !title::is_subtitle(&self.norm[i])
+    }
+
+    /// The prose characters of line `i`: its length when it is [`Page::body_like`], else 0.
+    fn prose(&self, i: usize) -> usize {
+        if self.body_like(i) {
+            self.norm[i].chars().count()
+        } else {
+            0
+        }
     }
 }
 
@@ -112,6 +139,12 @@ pub struct Layout {
     pub closing: Option<Closing>,
 }
 
+/// A short line ending with `!`: a salutation (`各位代表!`, `同志们!`) or an exclamation, never
+/// a title.
+fn is_exclamation(n: &str) -> bool {
+    n.ends_with('!') && n.chars().count() <= 12
+}
+
 /// True when `n` starts with an official heading marker: `一、` `(一)` `1.` `1、` `第一部分`.
 pub fn starts_with_marker(n: &str) -> bool {
     let cn = |c: char| "一二三四五六七八九十".contains(c);
@@ -143,7 +176,7 @@ pub fn layout(page: &Page) -> Layout {
     let len = page.len();
     // The title block ends where the prose starts.
     let head_end = (0..len).find(|&i| page.body_like(i)).unwrap_or(len);
-    let title = pick_title(page, head_end);
+    let mut title = title::pick(page, head_end);
     let after_title = title.last().map_or(0, |&t| t + 1);
     let text = |i: &usize| page.kind[*i] == LineKind::Text;
     // The body starts at the first prose line after the title (the addressee counts: it is
@@ -163,12 +196,15 @@ pub fn layout(page: &Page) -> Layout {
         let body = (0..len).find(visible).zip((0..len).rev().find(visible));
         return Layout { title, body, closing: None };
     };
-    // The body runs until site chrome or page metadata starts (来源:, 分享到, 友情链接 …) and
-    // ends at the last text line before it, so blank lines and separators are not kept.
-    let stop = (first + 1..len)
-        .find(|&i| matches!(page.kind[i], LineKind::Chrome | LineKind::Meta))
-        .unwrap_or(len);
-    let mut last = (first..stop).rev().find(text).unwrap_or(first);
+    let (start, mut last) = prose_range(page, first);
+    if start > first {
+        // The prose before the report was page text: the title may stand below it.
+        let again = title::pick(page, start);
+        if !again.is_empty() {
+            title = again;
+        }
+    }
+    let first = start;
     let closing = closing::find(page, first, last);
     // A signed date closes the report: after it only a 附注, 抄送, 印发 or 附件 belongs to it,
     // so page text nothing recognised as chrome is still cut there.
@@ -190,54 +226,76 @@ pub fn layout(page: &Page) -> Layout {
         }
         last = end;
     }
+    // No heading is ever left out of the body.
+    if let Some(h) = (last + 1..len).rev().find(|&i| page.heading[i]) {
+        last = h;
+    }
+    let first = (after_title..first).find(|&i| page.heading[i]).unwrap_or(first);
     Layout { title, body: Some((first, last)), closing }
 }
 
-/// The title lines among the head (lines before the prose): runs of consecutive title-like
-/// lines, a run closing once its text ends with a document kind (`报告`); the best run is the
-/// first complete one, else the first with a title word (`法治`, `年度`) that is not a site
-/// name (`…网`), else the first. First, because below the title come wrapped prose lines.
-/// A blank line breaks a run, except between an issuer and a `关于…` line: the 公文 title is
-/// 发文机关 + 关于 + 事由 + 文种, and pages set the issuer on a line of its own.
-fn pick_title(page: &Page, head_end: usize) -> Vec<usize> {
-    // A wrapped title takes two or three lines; a longer run of short lines is a list or a page
-    // without prose, and growing one run over all of it cost time quadratic in its length.
-    const MAX_TITLE_LINES: usize = 6;
-    let mut runs: Vec<Vec<usize>> = Vec::new();
-    let mut open = false;
-    let mut gap = false;
-    for i in 0..head_end {
-        if page.kind[i] == LineKind::Blank {
-            gap = true;
-            continue;
+/// A stretch of the page between chrome or metadata lines.
+#[derive(Debug, Default)]
+struct Stretch {
+    /// First and last text line, if it has any.
+    text: Option<(usize, usize)>,
+    /// Characters of prose in it ([`Page::prose`]).
+    prose: usize,
+    /// Whether it holds an outline heading.
+    heading: bool,
+}
+
+/// The stretches of text from line `from` on, split at chrome and metadata lines.
+fn stretches(page: &Page, from: usize) -> Vec<Stretch> {
+    let mut out = vec![Stretch::default()];
+    for i in from..page.len() {
+        match page.kind[i] {
+            LineKind::Chrome | LineKind::Meta => {
+                if out.last().is_some_and(|s| s.text.is_some()) {
+                    out.push(Stretch::default());
+                }
+            }
+            LineKind::Text => {
+                let Some(s) = out.last_mut() else { continue };
+                s.text = Some(s.text.map_or((i, i), |(a, _)| (a, i)));
+                s.prose += page.prose(i);
+                s.heading |= page.heading[i];
+            }
+            LineKind::Blank | LineKind::Punct => {}
         }
-        if !page.title_like(i) {
-            open = false;
-            continue;
-        }
-        let joins = open
-            && runs.last().is_some_and(|r| r.len() < MAX_TITLE_LINES)
-            && (!gap || {
-                let run = runs.last().map_or(&[][..], |r| &r[..]);
-                let text: String = run.iter().map(|&k| &page.norm[k]).collect();
-                fields::is_org_name(&text) && page.norm[i].starts_with("关于")
-            });
-        gap = false;
-        match runs.last_mut() {
-            Some(run) if joins => run.push(i),
-            _ => runs.push(vec![i]),
-        }
-        let text: String = runs.last().into_iter().flatten().map(|&k| &page.norm[k]).collect();
-        open = !fields::title_is_complete(&text);
     }
-    let score = |run: &Vec<usize>| {
-        let text: String = run.iter().map(|&k| &page.norm[k]).collect();
-        let site = text.ends_with('网') || text.ends_with("网站") || text.contains("门户");
-        u8::from(fields::title_is_complete(&text)) * 2
-            + u8::from(fields::has_title_word(&text) && !site)
-    };
-    let best = runs.iter().map(score).max();
-    runs.iter().find(|r| Some(score(r)) == best).cloned().unwrap_or_default()
+    out
+}
+
+/// How much smaller than the report before it a stretch after chrome may be and still be the
+/// report's (a footer's related-news teaser or a licence note is a sliver of it).
+const TAIL_SHARE: usize = 10;
+
+/// The body's first and last text line, the body starting at text line `first`: chrome or
+/// metadata inside the report (a `来源:` line under its first paragraph, a photo credit, a
+/// toolbar) does not end it. A stretch after chrome belongs to the report when it holds a
+/// heading or at least a tenth as much prose as the report before it; the body ends with the
+/// last such stretch. A first stretch that is a sliver (no heading, less than a tenth of the
+/// prose after it) is page text above the report, or the title block's last line (a
+/// delivery line `2025年1月13日在…会议上…作政府工作报告。` over a `来源:` line).
+fn prose_range(page: &Page, first: usize) -> (usize, usize) {
+    let parts = stretches(page, first);
+    let parts: Vec<(&Stretch, (usize, usize))> =
+        parts.iter().filter_map(|s| s.text.map(|t| (s, t))).collect();
+    let Some(&(head, (_, head_last))) = parts.first() else { return (first, first) };
+    let sliver =
+        parts.get(1).is_some_and(|(next, _)| !head.heading && head.prose * TAIL_SHARE < next.prose);
+    let skip = usize::from(sliver);
+    let start = parts.get(skip).map_or(first, |(_, (a, _))| *a);
+    let mut last = if sliver { start } else { head_last };
+    let mut before = 0;
+    for (k, (s, (_, end))) in parts.iter().enumerate().skip(skip) {
+        if k == skip || s.heading || (s.prose > 0 && s.prose * TAIL_SHARE >= before) {
+            last = *end;
+        }
+        before += s.prose;
+    }
+    (start, last)
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ impl Date {
 }
 
 /// An Arabic digit, ASCII or full-width.
-fn digit(c: char) -> Option<u32> {
+pub(super) fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
         '０'..='９' => Some(c as u32 - '０' as u32),
@@ -49,7 +49,7 @@ fn digit(c: char) -> Option<u32> {
 }
 
 /// A Chinese numeral digit as written in dates (`〇` `○` `零` `一` … `九`).
-fn cn_digit(c: char) -> Option<u32> {
+pub(super) fn cn_digit(c: char) -> Option<u32> {
     // A match rather than a search of a string: this runs at every character of a line.
     match c {
         '〇' | '○' | '零' | 'O' | 'Ｏ' => Some(0),

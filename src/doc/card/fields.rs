@@ -139,7 +139,7 @@ pub fn cc(line: &str) -> Option<String> {
 
 /// Words a document title ends with (文种); a title that ends so is complete, and the next
 /// line is not joined to it.
-const DOC_KINDS: &[&str] = &[
+pub const DOC_KINDS: &[&str] = &[
     "报告", "总结", "情况", "通知", "意见", "方案", "办法", "规定", "决定", "通报", "要点", "计划",
     "函", "批复", "请示", "公告", "通告", "纪要", "说明",
 ];

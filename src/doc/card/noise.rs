@@ -6,10 +6,12 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 mod markers;
+mod news;
 
 use super::{dates, fields};
 use crate::text;
 use markers::Hits;
+use news::{is_caption, is_clock, is_dateline, is_photo_credit, is_section_name};
 
 /// What one line of a page is, for the card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +45,15 @@ pub fn norm_into(line: &str, out: &mut String) {
     let mut space = false;
     let mut run = 0;
     for (i, c) in line.char_indices() {
+        if is_invisible(c) {
+            // Zero-width characters are dropped: a reader sees nothing there.
+            push_run(out, &line[run..i], &mut space);
+            run = i + c.len_utf8();
+            continue;
+        }
         let Some(f) = quick_fold(c) else {
             out.truncate(start);
-            let folded = text::fold(line);
+            let folded: String = text::fold(line).chars().filter(|&c| !is_invisible(c)).collect();
             for (k, word) in folded.split_whitespace().enumerate() {
                 if k > 0 {
                     out.push(' ');
@@ -67,6 +75,12 @@ pub fn norm_into(line: &str, out: &mut String) {
         }
     }
     push_run(out, &line[run..], &mut space);
+}
+
+/// A character that takes no room on the page: zero-width space, non-joiner and joiner, word
+/// joiner, byte-order mark (scraped pages are full of them; `各位代表:\u{200D}` is `各位代表:`).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Appends `run` (no whitespace in it) to `out`, after the one space a pending whitespace run
@@ -120,7 +134,8 @@ const NAV_WORDS: &[&str] = &[
     "字号", "大", "中", "小", "更多", "扫码", "二维码", "政务微信", "政务微博", "rss", "信访举报",
     "智能推荐", "智能问答", "网站导航", "网站首页", "政务公开", "政务服务", "互动交流", "新闻中心",
     "新闻动态", "办事服务", "公众参与", "数据开放", "收藏本页", "打印文章", "我要打印", "关闭页面",
-    "繁体版", "简体版", "英文版", "-", "|",
+    "繁体版", "简体版", "英文版", "-", "|", "下载", "全屏", "加大", "还原", "减小", "默认", "放大",
+    "缩小",
 ];
 
 /// The byte length of the longest [`NAV_WORDS`] entry.
@@ -140,7 +155,7 @@ const NAV_LONGEST: usize = {
 #[rustfmt::skip]
 const STRONG: &[&str] = &[
     "icp备", "icp证", "公网安备", "网安备", "公网备案", "网站标识码", "网站识别码", "copyright",
-    "©", "版权所有", "网站支持ipv6",
+    "©", "版权所有", "网站支持ipv6", "法宝引证码", "pkulaw.com",
 ];
 
 /// Markers that mark a short line, or any line they begin.
@@ -154,7 +169,8 @@ const WEAK: &[&str] = &[
     "技术支持", "运维单位", "关于我们", "网站地图", "友情链接", "联系我们", "网站声明", "免责声明",
     "隐私声明", "隐私政策", "使用帮助", "热门标签", "热点新闻", "相关新闻", "相关链接", "相关文章",
     "相关阅读", "推荐阅读", "上一篇", "下一篇", "我要纠错", "网站纠错", "欢迎访问", "建议使用",
-    "分辨率", "浏览器", "访问量", "访问人数", "政府网站找错", "ipv6",
+    "分辨率", "浏览器", "访问量", "访问人数", "政府网站找错", "ipv6", "分享:", "字体:", "相关报道",
+    "相关附件", "本作品",
 ];
 
 /// Contact-block markers; a contact line in parentheses or starting `联系人` is the report's
@@ -172,7 +188,7 @@ const META_LABELS: &[&str] = &[
     "审校", "供稿", "撰稿", "摄影", "浏览次数", "点击次数", "阅读次数", "访问次数", "浏览量",
     "点击量", "阅读量", "阅读", "浏览", "点击", "访问", "索引号", "主题分类", "体裁分类",
     "组配分类", "服务对象", "分类", "名称", "发文机关", "发布机构", "公开方式", "公开范围",
-    "公开形式", "有效性", "主题词", "成文日期", "发文字号", "文号", "签发人", "标题",
+    "公开形式", "有效性", "主题词", "成文日期", "发文字号", "文号", "签发人", "标题", "原文链接",
 ];
 
 /// Labels of the page's published date (`发布日期:2024-03-04`); also in [`META_LABELS`]'
@@ -194,7 +210,7 @@ pub fn classify(n: &str) -> LineKind {
     let low = lower(n);
     // Leading bullets and brackets do not hide a label (`• 地址:…`, `【打印】`).
     let core = low.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
-    if is_meta(core) {
+    if is_meta(core) || is_dateline(n) || is_photo_credit(n) || is_caption(core) {
         return LineKind::Meta;
     }
     if is_chrome_low(&low, core) {
@@ -244,6 +260,8 @@ fn is_chrome_low(low: &str, core: &str) -> bool {
         && (hits.contact_starts || (short && hits.contact) || (chars <= 60 && has_email(low)));
     tokens_are_nav
         || breadcrumb
+        || is_clock(core)
+        || is_section_name(core)
         || contact
         || hits.strong
         || hits.weak_starts

@@ -287,3 +287,5 @@ fn check_range(d: &Document) {
         assert_eq!((first, last), (1, 0));
     }
 }
+
+mod real_lines;

@@ -167,3 +167,57 @@ fn traditional_lines_are_recognised_as_their_simplified_form() {
     );
     assert_eq!(norm("中華人民共和國憲法"), "中华人民共和国宪法");
 }
+
+#[test]
+fn news_and_database_page_lines_from_real_reports() {
+    // Toolbars one word per line, share and font widgets, related-report headers, the
+    // Wikisource licence, the 北大法宝 header (tests/real: 2026 provinces, sichuan, national).
+    for line in [
+        "下载",
+        "全屏",
+        "加大",
+        "还原",
+        "减小",
+        "【字体：",
+        "分享：",
+        "相关报道：",
+        "相关附件>>",
+        "本作品是中华人民共和国的",
+        "本作品来自1949年10月1日（含）之后的中国共产党文件。根据《刑事审判参考》指导案例第680号",
+        "    【法宝引证码】 CLI.12.4638041",
+        "今天是:2019年10月31日 星期三",
+        "今天是：2019年10月31日 星期三 农历十月初四",
+        "宁夏要闻",
+        "图片新闻",
+    ] {
+        assert_eq!(kind(line), LineKind::Chrome, "{line}");
+    }
+    for line in [
+        "原文链接：https://www.pkulaw.com/lar/e069caa6e9e192c2d4e5fade93a3d543bdfb.html",
+        "        新华社北京3月17日电",
+        "新华社北京3月16日电",
+        "3月5日，第十二届全国人民代表大会第三次会议在北京人民大会堂开幕。国务院总理李克强作政府工作报告。新华社记者<U+00A0>庞兴雷<U+00A0>摄",
+        "殷勇同志作政府工作报告。本报记者 戴冰摄",
+        "图为会议现场。",
+    ] {
+        assert_eq!(kind(line), LineKind::Meta, "{line}");
+    }
+    for line in [
+        "各位代表：\u{200D}",
+        "新华社北京3月5日电 国务院总理李克强5日在十二届全国人大三次会议上作政府工作报告，全文如下。",
+        "组织新闻记者深入基层一线拍摄",
+        "今天是全面建成小康社会的关键一年。",
+        "一、2015年工作回顾",
+    ] {
+        assert_eq!(kind(line), LineKind::Text, "{line}");
+    }
+}
+
+#[test]
+fn invisible_characters_are_dropped() {
+    assert_eq!(norm("各位代表：\u{200D}"), "各位代表:");
+    assert_eq!(norm("\u{200B}"), "");
+    assert_eq!(norm("\u{FEFF}政府工作报\u{200B}告"), "政府工作报告");
+    // The slow (NFKC) path drops them too.
+    assert_eq!(norm("㈠\u{200D}概况"), norm("㈠概况"));
+}
