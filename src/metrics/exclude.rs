@@ -87,17 +87,85 @@ impl Spans {
 
 /// Whether the number at `pos` is an ordinal, a code or a rate rather than a count:
 /// `第三次` `第十个` (ordinal), `G20` `OA3` (code), `每5年` (frequency), `〔2019〕` (document
-/// number year).
+/// number year), `10^18` (an exponent). One space between them changes nothing (`第 3 次`,
+/// `PM 2.5`), as PDF text sets it.
 pub fn not_a_count_before(line: &str, pos: usize) -> bool {
+    let pos = match before(line, pos) {
+        Some((' ' | '\u{a0}', len)) => pos - len,
+        _ => pos,
+    };
     match before(line, pos) {
         Some((c, len)) => {
-            matches!(c, '第' | '每' | '〔' | '[' | '【' | '#' | '№' | '_')
+            matches!(c, '第' | '每' | '〔' | '[' | '【' | '#' | '№' | '_' | '^')
                 || c.is_ascii_alphabetic()
                 || (c == '.'
                     && before(line, pos - len).is_some_and(|(b, _)| b.is_ascii_alphabetic()))
         }
         None => false,
     }
+}
+
+/// Whether the unit ending at `end` is followed by a word that makes number and unit a name
+/// (`3人制篮球场`, `2年制`, `3000吨级航道`, `10分制`, `20吨型`, `3年行动`): the class or format
+/// of a thing, not a count of it. Words that merely begin with the same character
+/// (`12个制度`, `3家制造企业`, `2个型号`, `5个级别`) are counts.
+pub fn name_after(line: &str, end: usize, unit: &str) -> bool {
+    let Some((c, len)) = at(line, end) else { return false };
+    if unit == "年"
+        && ["行动", "计划", "规划", "攻坚"].iter().any(|w| starts_with(line, end, w).is_some())
+    {
+        // `3年行动计划`: the name of a plan.
+        return true;
+    }
+    let next = at(line, end + len).map(|(n, _)| n);
+    match c {
+        // `制` names a format only after people and time: `3人制` `2年制` `24小时制` `10分制`.
+        '制' => matches!(unit, "人" | "年" | "天" | "日" | "小时" | "周" | "分" | "学时"),
+        '级' => !matches!(next, Some('别' | '次')),
+        '式' => !matches!(next, Some('样')),
+        '型' => !matches!(next, Some('号')),
+        _ => false,
+    }
+}
+
+/// Whether the count at `pos` is a power of ten whose superscript the text extraction lost:
+/// `每秒1018次浮点运算` states 10¹⁸ operations a second, not 1018. The rule a reader applies:
+/// a `10` followed by one or two digits, counted in `次`, where the same clause speaks of
+/// operations per second (`每秒`, `浮点`, `运算`). Elsewhere `1018次` is a count.
+pub fn lost_superscript(line: &str, pos: usize, n: &super::number::Number, unit: &str) -> bool {
+    if n.chinese
+        || unit != "次"
+        || n.value.decimals != 0
+        || !(100..=1099).contains(&n.value.mantissa)
+    {
+        return false;
+    }
+    let written = line.get(pos..n.end).unwrap_or_default();
+    if !written.starts_with("10") || written.len() > 4 {
+        return false;
+    }
+    let window = |from: usize, to: usize| line.get(from..to).unwrap_or_default();
+    let start = floor_boundary(line, pos.saturating_sub(36));
+    let stop = ceil_boundary(line, (n.end + 24).min(line.len()));
+    ["每秒", "浮点", "运算", "/秒"]
+        .iter()
+        .any(|w| window(start, pos).contains(w) || window(n.end, stop).contains(w))
+}
+
+/// The largest character boundary at or before `i`.
+fn floor_boundary(line: &str, mut i: usize) -> usize {
+    while i > 0 && !line.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary at or after `i` (at most the line's length).
+fn ceil_boundary(line: &str, mut i: usize) -> usize {
+    while i < line.len() && !line.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether the number at `pos` sits in a slogan that wraps a number, `三个100%` `两个1000亿`:

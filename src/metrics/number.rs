@@ -63,47 +63,74 @@ pub fn arabic(line: &str, pos: usize) -> Result<Number, Skip> {
     let mut decimals = 0u32;
     let mut p = pos;
     let mut int_len = 0usize;
+    // Digits of one group since the last letter space (`1 9 9 3`).
+    let mut group = 0usize;
     while let Some((c, len)) = at(line, p) {
         if is_digit(c) {
             digits.push(c);
             int_len += 1;
+            group += 1;
             p += len;
+        } else if group == 1 && spaced_digit(line, p) {
+            // PDF text letter-spaces every digit (`7 4 7 7 2 亿元`): one number, as printed.
+            p += 1;
+            group = 0;
         } else {
             break;
         }
     }
-    // Thousands separators: an ASCII comma followed by exactly three digits (a full-width `，`
-    // is the clause comma of Chinese text, never a separator).
-    if int_len <= 3 {
-        while line.as_bytes().get(p) == Some(&b',') {
-            let group: Vec<u8> = line.as_bytes().iter().skip(p + 1).take(4).copied().collect();
-            let three = group.len() >= 3 && group[..3].iter().all(u8::is_ascii_digit);
-            let fourth = group.get(3).is_some_and(u8::is_ascii_digit);
-            if three && !fourth {
-                digits.extend(group[..3].iter().map(|&b| b as char));
+    let spaced = int_len > group;
+    // Thousands separators: a comma followed by exactly three digits. Reports of the 1980s
+    // write it full-width (`钢产量3，500万吨`); a clause comma is never followed by exactly three
+    // digits and then a magnitude, unit or clause end in those texts, while it is in a list of
+    // small numbers (`1，2，3`) that this rule leaves alone.
+    if int_len <= 3 && !spaced {
+        while let Some((',', comma)) = at(line, p) {
+            // Three digits (ASCII or full-width, `３，２８０个`) and then no fourth nor a point.
+            let mut q = p + comma;
+            let mut three = String::new();
+            while three.len() < 3 {
+                match at(line, q) {
+                    Some((c, len)) if is_digit(c) => {
+                        three.push(c);
+                        q += len;
+                    }
+                    _ => break,
+                }
+            }
+            let fourth = at(line, q).is_some_and(|(c, _)| is_digit(c) || c == '.');
+            if three.len() == 3 && !fourth {
+                digits.push_str(&three);
                 int_len += 3;
-                p += 4;
+                p = q;
             } else {
                 break;
             }
         }
     }
-    if let Some(('.', dot)) = at(line, p) {
-        if at(line, p + dot).is_some_and(|(c, _)| is_digit(c)) {
-            p += dot;
-            while let Some((c, len)) = at(line, p) {
-                if !is_digit(c) {
-                    break;
-                }
-                digits.push(c);
-                decimals += 1;
-                p += len;
+    // The decimal point, letter-spaced too in the same texts (`8 ．8 ％`).
+    let point = match at(line, p) {
+        Some(('.', dot)) => Some(p + dot),
+        Some((' ', 1)) if spaced || int_len == 1 => match at(line, p + 1) {
+            Some(('.', dot)) => Some(p + 1 + dot),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(q) = point.filter(|&q| at(line, q).is_some_and(|(c, _)| is_digit(c))) {
+        p = q;
+        while let Some((c, len)) = at(line, p) {
+            if !is_digit(c) {
+                break;
             }
-            // A second dot group: `1.2.3`.
-            if let Some(('.', dot)) = at(line, p) {
-                if at(line, p + dot).is_some_and(|(c, _)| is_digit(c)) {
-                    return Err(skip_group(line, p));
-                }
+            digits.push(c);
+            decimals += 1;
+            p += len;
+        }
+        // A second dot group: `1.2.3`.
+        if let Some(('.', dot)) = at(line, p) {
+            if at(line, p + dot).is_some_and(|(c, _)| is_digit(c)) {
+                return Err(skip_group(line, p));
             }
         }
     }
@@ -120,6 +147,18 @@ pub fn arabic(line: &str, pos: usize) -> Result<Number, Skip> {
         bare: false,
         fuzzy: false,
     })
+}
+
+/// Whether the ASCII space at `p` (after a single digit) letter-spaces a number: one digit
+/// follows it, itself followed by a space, a point or no digit (`1 9 9 3`, but never `1 2019`).
+fn spaced_digit(line: &str, p: usize) -> bool {
+    if line.as_bytes().get(p) != Some(&b' ') {
+        return false;
+    }
+    match at(line, p + 1) {
+        Some((c, len)) if is_digit(c) => !at(line, p + 1 + len).is_some_and(|(d, _)| is_digit(d)),
+        _ => false,
+    }
 }
 
 /// The end of a group of digits joined by `-` `.` `:` `/` (phone numbers, dates, times), so that
@@ -256,6 +295,53 @@ pub fn chinese(line: &str, pos: usize, end: usize) -> Option<Number> {
     })
 }
 
+/// Extends a Chinese numeral by its decimal part written with `点` (`十五点三` = 15.3,
+/// `七点二个百分点`), as the reports of the 1950s write rates. Only digit characters may follow
+/// the point, and no position after them: `八点三十分` is a time of day, `十二点半` too.
+pub fn chinese_point(line: &str, n: Number) -> Number {
+    if !n.chinese || n.fuzzy || !matches!(at(line, n.end), Some(('点', _))) {
+        return n;
+    }
+    let mut p = n.end + '点'.len_utf8();
+    let (mut mantissa, mut decimals) = (n.value.mantissa, 0u32);
+    while let Some((c, len)) = at(line, p) {
+        let Some(d) = cn_digit(c) else { break };
+        if decimals >= 6 {
+            return n;
+        }
+        mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(d)) {
+            Some(m) => m,
+            None => return n,
+        };
+        decimals += 1;
+        p += len;
+    }
+    let position_after = at(line, p).is_some_and(|(c, _)| is_cn_numeral(c));
+    if decimals == 0 || position_after {
+        return n;
+    }
+    Number { end: p, value: Decimal { mantissa, decimals }, bare: false, ..n }
+}
+
+/// The value of a Chinese digit character (`〇` `零` `一` … `九`, `两` excluded: it is no
+/// decimal digit).
+fn cn_digit(c: char) -> Option<u64> {
+    let d = match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    };
+    Some(d)
+}
+
 /// A magnitude after a number (`万` `亿` `千` `百`, also `千万` `万亿`), as a power of ten, and
 /// where it ends. Returns `(0, pos)` when there is none.
 pub fn magnitude(line: &str, pos: usize, chinese: bool) -> (i32, usize) {
@@ -334,6 +420,8 @@ mod tests {
         assert_eq!(ar("98.34%"), Some(98.34));
         assert_eq!(ar("１５．６万"), Some(15.6));
         assert_eq!(ar("40,主动"), Some(40.0), "a comma before text is a clause comma");
+        assert_eq!(ar("３，２８０个"), Some(3280.0), "full-width digits and comma");
+        assert_eq!(ar("1，2，3"), Some(1.0), "a list of small numbers");
     }
 
     #[test]
