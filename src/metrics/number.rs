@@ -299,28 +299,49 @@ pub fn chinese(line: &str, pos: usize, end: usize) -> Option<Number> {
 /// `七点二个百分点`), as the reports of the 1950s write rates. Only digit characters may follow
 /// the point, and no position after them: `八点三十分` is a time of day, `十二点半` too.
 pub fn chinese_point(line: &str, n: Number) -> Number {
+    chinese_decimal(line, n).unwrap_or(n)
+}
+
+/// The Chinese numeral that fills `line[pos..end]` with its decimal part, if any, including a
+/// zero before the point (`零点五倍`), which [`chinese`] alone rejects as no count.
+pub fn chinese_number(line: &str, pos: usize, end: usize) -> Option<Number> {
+    match chinese(line, pos, end) {
+        Some(n) => Some(chinese_point(line, n)),
+        None => {
+            let zero = line.get(pos..end).is_some_and(|t| matches!(t, "零" | "〇"));
+            let n = Number {
+                end,
+                value: Decimal { mantissa: 0, decimals: 0 },
+                chinese: true,
+                bare: false,
+                fuzzy: false,
+            };
+            zero.then(|| chinese_decimal(line, n)).flatten()
+        }
+    }
+}
+
+/// [`chinese_point`], `None` when there is no decimal part.
+fn chinese_decimal(line: &str, n: Number) -> Option<Number> {
     if !n.chinese || n.fuzzy || !matches!(at(line, n.end), Some(('点', _))) {
-        return n;
+        return None;
     }
     let mut p = n.end + '点'.len_utf8();
     let (mut mantissa, mut decimals) = (n.value.mantissa, 0u32);
     while let Some((c, len)) = at(line, p) {
         let Some(d) = cn_digit(c) else { break };
         if decimals >= 6 {
-            return n;
+            return None;
         }
-        mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(d)) {
-            Some(m) => m,
-            None => return n,
-        };
+        mantissa = mantissa.checked_mul(10)?.checked_add(d)?;
         decimals += 1;
         p += len;
     }
     let position_after = at(line, p).is_some_and(|(c, _)| is_cn_numeral(c));
     if decimals == 0 || position_after {
-        return n;
+        return None;
     }
-    Number { end: p, value: Decimal { mantissa, decimals }, bare: false, ..n }
+    Some(Number { end: p, value: Decimal { mantissa, decimals }, bare: false, ..n })
 }
 
 /// The value of a Chinese digit character (`〇` `零` `一` … `九`, `两` excluded: it is no

@@ -8,7 +8,7 @@ use super::exclude::{
     idiom_at, lost_superscript, name_after, not_a_count_before, slogan_after, slogan_before,
     vague_before, Spans,
 };
-use super::number::{arabic, chinese, chinese_point, cn_run_end, magnitude, skip_group, Number};
+use super::number::{arabic, chinese_number, cn_run_end, magnitude, skip_group, Number};
 use super::units::{magnitude_unit_at, unit_at, Kind, Unit};
 
 /// One quantity found in a line, before its label.
@@ -78,7 +78,7 @@ pub fn scan(line: &str) -> Vec<Found> {
             })
         } else if is_cn_numeral(c) {
             let run_end = numeral_end(line, pos);
-            match chinese(line, pos, run_end).map(|n| chinese_point(line, n)) {
+            match chinese_number(line, pos, run_end) {
                 Some(n) => quantity(line, &spans, pos, n).map(|f| {
                     let end = f.end;
                     out.push(f);
@@ -98,7 +98,23 @@ pub fn scan(line: &str) -> Vec<Found> {
             None => break,
         }
     }
+    share_list_units(line, &mut out);
     out
+}
+
+/// In a list the unit is written once, after the last item (`分别净减少10.6万、3.8万、3.3万平方
+/// 公里`): an item with a magnitude but no unit, followed by `、` and the next item, takes that
+/// item's unit. Walks from the right so that a unit travels down the whole list.
+fn share_list_units(line: &str, found: &mut [Found]) {
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        let (head, tail) = found.split_at_mut(i + 1);
+        let (item, next) = (&mut head[i], &tail[0]);
+        let joined = line.get(item.end..next.start).is_some_and(|s| s == "、");
+        if item.unit.is_empty() && !next.unit.is_empty() && joined && item.end == item.unit_end {
+            item.unit = next.unit;
+            item.kind = next.kind;
+        }
+    }
 }
 
 /// The end of the Chinese numeral at `pos`: its run of numeral characters, less a last `千`
@@ -314,6 +330,10 @@ fn acceptable(line: &str, pos: usize, n: &Number, unit: &Unit, exp: i32, approx:
         if big_bare && !approx {
             return false;
         }
+        // Weights and energy are measured in digits; `百度` `百克` before them are names.
+        if n.bare && matches!(unit.name, "度" | "克") {
+            return false;
+        }
     }
     if unit.name == "年" {
         // A duration (`连续4年`, `10.5年`, `十年内`), never a year (`2019年`, `1 9 9 3 年`).
@@ -331,7 +351,7 @@ fn percent_words(line: &str, spans: &Spans, pos: usize) -> Result<Found, usize> 
         Some((c, _)) if is_digit(c) => arabic(line, num_start).map_err(|s| s.max(num_start))?,
         Some((c, _)) if is_cn_numeral(c) => {
             let run_end = cn_run_end(line, num_start);
-            chinese(line, num_start, run_end).map(|n| chinese_point(line, n)).ok_or(run_end)?
+            chinese_number(line, num_start, run_end).ok_or(run_end)?
         }
         _ => return Err(num_start),
     };

@@ -317,6 +317,15 @@ fn chinese_numeral_decimals() {
     assert_eq!(all("提高七点二个百分点"), vec![q("七点二个百分点", 7.2, "个百分点", false)]);
     assert_eq!(all("路货运周转量增长百分之三十六，"), vec![q("百分之三十六", 36.0, "%", false)]);
     assert_eq!(all("电视机增长十点四倍，"), vec![q("十点四倍", 10.4, "倍", false)]);
+    assert_eq!(
+        all("从一亿一千一百六十三万匹增加到一亿六千三百七十二万匹，增长零点五倍。"),
+        vec![
+            q("一亿一千一百六十三万匹", 111_630_000.0, "匹", false),
+            q("一亿六千三百七十二万匹", 163_720_000.0, "匹", false),
+            q("零点五倍", 0.5, "倍", false),
+        ]
+    );
+    none("零点三十分");
     none("上午八点三十分开会");
     none("十二点半");
 }
@@ -347,4 +356,26 @@ fn lost_superscripts_are_no_counts() {
     none("建成每秒1018次浮点运算的超级计算机");
     none("峰值运算速度达到每秒10^18次");
     assert_eq!(all("开展巡查1018次"), vec![q("1018次", 1018.0, "次", false)]);
+}
+
+#[test]
+fn a_list_writes_its_unit_once() {
+    let got = all("水土流失、荒漠化、沙化土地面积分别净减少10.6万、3.8万、3.3万平方公里。");
+    let want = vec![
+        q("10.6万", 106_000.0, "平方公里", false),
+        q("3.8万", 38_000.0, "平方公里", false),
+        q("3.3万平方公里", 33_000.0, "平方公里", false),
+    ];
+    assert_eq!(got, want);
+    // Joined by 和, each names its own count.
+    let got = all("医疗保险参保人数分别增加1753万和2028万，失业");
+    assert_eq!(got, vec![q("1753万", 1.753e7, "", false), q("2028万", 2.028e7, "", false)]);
+}
+
+#[test]
+fn names_that_look_like_measures() {
+    none("百度与阿里");
+    none("加快建设长春百克生物制药研发生产基地");
+    assert_eq!(all("每年出产五十四匹马力的拖拉机"), vec![q("五十四匹马力", 54.0, "匹马力", false)]);
+    assert_eq!(all("土壤有机质平均含量28克/千克。"), vec![q("28克/千克", 28.0, "克/千克", false)]);
 }

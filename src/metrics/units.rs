@@ -180,10 +180,12 @@ const UNITS: &[(&str, Kind)] = &[
     ("架", Kind::Other),
     ("颗", Kind::Other),
     ("匹", Kind::Other),
+    ("匹马力", Kind::Other),
     ("锭", Kind::Other),
     // rates, kept whole (`2.5万元/人` is 25000 元/人)
     ("微克/立方米", Kind::Other),
     ("毫克/立方米", Kind::Other),
+    ("克/千克", Kind::Other),
     ("元/人", Kind::Other),
     ("元/月", Kind::Other),
     ("元/年", Kind::Other),
