@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::chars::{at, before, ends_with, is_cn_numeral, is_digit, starts_with};
+use super::chars::{at, before, ends_with, is_clause_end, is_cn_numeral, is_digit, starts_with};
 
 /// Longest span a `“…”` or `"…"` pair may have and still be a name or slogan; a longer pair is a
 /// quotation of running text whose numbers are real statements.
@@ -168,20 +168,57 @@ fn ceil_boundary(line: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether the clause before `pos` speaks of a ranking (`排名` `排位` `位次` `名次` `排行`), so
+/// that `位` and `名` after the number are places in it.
+pub fn rank_context(line: &str, pos: usize) -> bool {
+    // `排名上升5位` moves five places: a count; `上升到235位` is a place again.
+    let moves = ["上升", "提升", "提高", "前移", "下降", "跃升", "后退", "攀升"];
+    if moves.iter().any(|w| ends_with(line, pos, w).is_some()) {
+        return false;
+    }
+    let mut p = pos;
+    for _ in 0..16 {
+        match before(line, p) {
+            Some((c, _)) if is_clause_end(c) => return false,
+            Some((_, len)) => p -= len,
+            None => break,
+        }
+        if ["排名", "排位", "位次", "名次", "排行"]
+            .iter()
+            .any(|w| starts_with(line, p, w).is_some())
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether the number at `pos` sits in a slogan that wraps a number, `三个100%` `两个1000亿`:
-/// the count of the slogan and the number inside it are both rhetoric, not statistics.
+/// the count of the slogan and the number inside it are both rhetoric, not statistics. A
+/// slogan counts on its fingers, below ten; a larger count before a second number is a count
+/// and its size (`改造老旧小区1343个52.54万户`, `14个750千伏电网工程`).
 pub fn slogan_before(line: &str, pos: usize) -> bool {
     match before(line, pos) {
-        Some(('个', len)) => before(line, pos - len)
-            .is_some_and(|(c, _)| is_digit(c) || (is_cn_numeral(c) && c != '几')),
+        Some(('个', len)) => small_count_before(line, pos - len),
         _ => false,
     }
 }
 
-/// Whether a count whose unit ends at `end` opens a slogan (`三个100%`): a `个` followed
-/// directly by another number.
+/// Whether a count whose unit ends at `end` opens a slogan (`三个100%`): a `个` after a count
+/// below ten, followed directly by another number.
 pub fn slogan_after(line: &str, end: usize, unit: &str) -> bool {
-    unit == "个" && at(line, end).is_some_and(|(c, _)| is_digit(c))
+    unit == "个"
+        && at(line, end).is_some_and(|(c, _)| is_digit(c))
+        && small_count_before(line, end - '个'.len_utf8())
+}
+
+/// Whether the text ending at `pos` is a count below ten: one digit (`3`) or one Chinese digit
+/// (`三` `两`), with no other digit or numeral before it.
+fn small_count_before(line: &str, pos: usize) -> bool {
+    let Some((c, len)) = before(line, pos) else { return false };
+    let single = !before(line, pos - len).is_some_and(|(b, _)| is_digit(b) || is_cn_numeral(b));
+    let small = (is_digit(c) && c != '0') || "一二三四五六七八九两".contains(c);
+    single && small
 }
 
 /// A Chinese numeral right after `数` `几` `若` is a vague count (`数十家`, `几百人`).
@@ -286,6 +323,13 @@ mod tests {
         assert!(slogan_after("三个100%", "三个".len(), "个"));
         assert!(!slogan_after("设置98个窗口", "设置98个".len(), "个"));
         assert!(!slogan_before("设置98个窗口", "设置".len()));
+        let line = "改造老旧小区1343个52.54万户";
+        assert!(!slogan_before(line, line.find("52").expect("in line")));
+        assert!(!slogan_after(
+            "推进卡阳、松如沟等14个750千伏",
+            "推进卡阳、松如沟等14个".len(),
+            "个"
+        ));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use super::chars::{
     at, before, is_cn_numeral, is_digit, longest_at, longest_before, starts_number, starts_with,
 };
 use super::exclude::{
-    idiom_at, lost_superscript, name_after, not_a_count_before, slogan_after, slogan_before,
-    vague_before, Spans,
+    idiom_at, lost_superscript, name_after, not_a_count_before, rank_context, slogan_after,
+    slogan_before, vague_before, Spans,
 };
 use super::number::{arabic, chinese_number, cn_run_end, magnitude, skip_group, Number};
 use super::units::{magnitude_unit_at, unit_at, Kind, Unit};
@@ -301,6 +301,10 @@ fn acceptable(line: &str, pos: usize, n: &Number, unit: &Unit, exp: i32, approx:
         return false;
     }
     if lost_superscript(line, pos, n, unit.name) {
+        return false;
+    }
+    if matches!(unit.name, "名" | "位") && rank_context(line, pos) {
+        // `排名由369位上升到235位`: a place in a ranking, not people.
         return false;
     }
     if matches!(unit.name, "名" | "位") && matches!(before(line, pos), Some(('前', _))) {
