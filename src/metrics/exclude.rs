@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::chars::{at, before, ends_with, is_cn_numeral, is_digit, starts_with};
+use super::chars::{at, before, ends_with, is_clause_end, is_cn_numeral, is_digit, starts_with};
 
 /// Longest span a `“…”` or `"…"` pair may have and still be a name or slogan; a longer pair is a
 /// quotation of running text whose numbers are real statements.
@@ -87,11 +87,16 @@ impl Spans {
 
 /// Whether the number at `pos` is an ordinal, a code or a rate rather than a count:
 /// `第三次` `第十个` (ordinal), `G20` `OA3` (code), `每5年` (frequency), `〔2019〕` (document
-/// number year).
+/// number year), `10^18` (an exponent). One space between them changes nothing (`第 3 次`,
+/// `PM 2.5`), as PDF text sets it.
 pub fn not_a_count_before(line: &str, pos: usize) -> bool {
+    let pos = match before(line, pos) {
+        Some((' ' | '\u{a0}', len)) => pos - len,
+        _ => pos,
+    };
     match before(line, pos) {
         Some((c, len)) => {
-            matches!(c, '第' | '每' | '〔' | '[' | '【' | '#' | '№' | '_')
+            matches!(c, '第' | '每' | '〔' | '[' | '【' | '#' | '№' | '_' | '^')
                 || c.is_ascii_alphabetic()
                 || (c == '.'
                     && before(line, pos - len).is_some_and(|(b, _)| b.is_ascii_alphabetic()))
@@ -100,20 +105,120 @@ pub fn not_a_count_before(line: &str, pos: usize) -> bool {
     }
 }
 
-/// Whether the number at `pos` sits in a slogan that wraps a number, `三个100%` `两个1000亿`:
-/// the count of the slogan and the number inside it are both rhetoric, not statistics.
-pub fn slogan_before(line: &str, pos: usize) -> bool {
-    match before(line, pos) {
-        Some(('个', len)) => before(line, pos - len)
-            .is_some_and(|(c, _)| is_digit(c) || (is_cn_numeral(c) && c != '几')),
+/// Whether the unit ending at `end` is followed by a word that makes number and unit a name
+/// (`3人制篮球场`, `2年制`, `3000吨级航道`, `10分制`, `20吨型`, `3年行动`): the class or format
+/// of a thing, not a count of it. Words that merely begin with the same character
+/// (`12个制度`, `3家制造企业`, `2个型号`, `5个级别`) are counts.
+pub fn name_after(line: &str, end: usize, unit: &str) -> bool {
+    let Some((c, len)) = at(line, end) else { return false };
+    if unit == "年"
+        && ["行动", "计划", "规划", "攻坚"].iter().any(|w| starts_with(line, end, w).is_some())
+    {
+        // `3年行动计划`: the name of a plan.
+        return true;
+    }
+    let next = at(line, end + len).map(|(n, _)| n);
+    match c {
+        // `制` names a format only after people and time: `3人制` `2年制` `24小时制` `10分制`.
+        '制' => matches!(unit, "人" | "年" | "天" | "日" | "小时" | "周" | "分" | "学时"),
+        '级' => !matches!(next, Some('别' | '次')),
+        '式' => !matches!(next, Some('样')),
+        '型' => !matches!(next, Some('号')),
         _ => false,
     }
 }
 
-/// Whether a count whose unit ends at `end` opens a slogan (`三个100%`): a `个` followed
-/// directly by another number.
+/// Whether the count at `pos` is a power of ten whose superscript the text extraction lost:
+/// `每秒1018次浮点运算` states 10¹⁸ operations a second, not 1018. The rule a reader applies:
+/// a `10` followed by one or two digits, counted in `次`, where the same clause speaks of
+/// operations per second (`每秒`, `浮点`, `运算`). Elsewhere `1018次` is a count.
+pub fn lost_superscript(line: &str, pos: usize, n: &super::number::Number, unit: &str) -> bool {
+    if n.chinese
+        || unit != "次"
+        || n.value.decimals != 0
+        || !(100..=1099).contains(&n.value.mantissa)
+    {
+        return false;
+    }
+    let written = line.get(pos..n.end).unwrap_or_default();
+    if !written.starts_with("10") || written.len() > 4 {
+        return false;
+    }
+    let window = |from: usize, to: usize| line.get(from..to).unwrap_or_default();
+    let start = floor_boundary(line, pos.saturating_sub(36));
+    let stop = ceil_boundary(line, (n.end + 24).min(line.len()));
+    ["每秒", "浮点", "运算", "/秒"]
+        .iter()
+        .any(|w| window(start, pos).contains(w) || window(n.end, stop).contains(w))
+}
+
+/// The largest character boundary at or before `i`.
+fn floor_boundary(line: &str, mut i: usize) -> usize {
+    while i > 0 && !line.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary at or after `i` (at most the line's length).
+fn ceil_boundary(line: &str, mut i: usize) -> usize {
+    while i < line.len() && !line.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether the clause before `pos` speaks of a ranking (`排名` `排位` `位次` `名次` `排行`), so
+/// that `位` and `名` after the number are places in it.
+pub fn rank_context(line: &str, pos: usize) -> bool {
+    // `排名上升5位` moves five places: a count; `上升到235位` is a place again.
+    let moves = ["上升", "提升", "提高", "前移", "下降", "跃升", "后退", "攀升"];
+    if moves.iter().any(|w| ends_with(line, pos, w).is_some()) {
+        return false;
+    }
+    let mut p = pos;
+    for _ in 0..16 {
+        match before(line, p) {
+            Some((c, _)) if is_clause_end(c) => return false,
+            Some((_, len)) => p -= len,
+            None => break,
+        }
+        if ["排名", "排位", "位次", "名次", "排行"]
+            .iter()
+            .any(|w| starts_with(line, p, w).is_some())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the number at `pos` sits in a slogan that wraps a number, `三个100%` `两个1000亿`:
+/// the count of the slogan and the number inside it are both rhetoric, not statistics. A
+/// slogan counts on its fingers, below ten; a larger count before a second number is a count
+/// and its size (`改造老旧小区1343个52.54万户`, `14个750千伏电网工程`).
+pub fn slogan_before(line: &str, pos: usize) -> bool {
+    match before(line, pos) {
+        Some(('个', len)) => small_count_before(line, pos - len),
+        _ => false,
+    }
+}
+
+/// Whether a count whose unit ends at `end` opens a slogan (`三个100%`): a `个` after a count
+/// below ten, followed directly by another number.
 pub fn slogan_after(line: &str, end: usize, unit: &str) -> bool {
-    unit == "个" && at(line, end).is_some_and(|(c, _)| is_digit(c))
+    unit == "个"
+        && at(line, end).is_some_and(|(c, _)| is_digit(c))
+        && small_count_before(line, end - '个'.len_utf8())
+}
+
+/// Whether the text ending at `pos` is a count below ten: one digit (`3`) or one Chinese digit
+/// (`三` `两`), with no other digit or numeral before it.
+fn small_count_before(line: &str, pos: usize) -> bool {
+    let Some((c, len)) = before(line, pos) else { return false };
+    let single = !before(line, pos - len).is_some_and(|(b, _)| is_digit(b) || is_cn_numeral(b));
+    let small = (is_digit(c) && c != '0') || "一二三四五六七八九两".contains(c);
+    single && small
 }
 
 /// A Chinese numeral right after `数` `几` `若` is a vague count (`数十家`, `几百人`).
@@ -218,6 +323,13 @@ mod tests {
         assert!(slogan_after("三个100%", "三个".len(), "个"));
         assert!(!slogan_after("设置98个窗口", "设置98个".len(), "个"));
         assert!(!slogan_before("设置98个窗口", "设置".len()));
+        let line = "改造老旧小区1343个52.54万户";
+        assert!(!slogan_before(line, line.find("52").expect("in line")));
+        assert!(!slogan_after(
+            "推进卡阳、松如沟等14个750千伏",
+            "推进卡阳、松如沟等14个".len(),
+            "个"
+        ));
     }
 
     #[test]

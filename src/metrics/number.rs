@@ -1,7 +1,13 @@
 //! Numbers as written: Arabic digits (with thousands separators and decimals), Chinese numerals
 //! (`十二` `三百` `两万` `十几`), and the magnitudes `百` `千` `万` `亿` that follow them.
 
-use super::chars::{at, before, is_cn_numeral, is_digit};
+use super::chars::{at, before, is_digit};
+
+mod chinese;
+
+#[cfg(test)]
+use chinese::chinese;
+pub use chinese::{chinese_number, cn_run_end};
 
 /// More significant digits than this is an identifier (phone, record or account number), not a
 /// quantity; it also keeps every value exactly representable and finite.
@@ -63,47 +69,74 @@ pub fn arabic(line: &str, pos: usize) -> Result<Number, Skip> {
     let mut decimals = 0u32;
     let mut p = pos;
     let mut int_len = 0usize;
+    // Digits of one group since the last letter space (`1 9 9 3`).
+    let mut group = 0usize;
     while let Some((c, len)) = at(line, p) {
         if is_digit(c) {
             digits.push(c);
             int_len += 1;
+            group += 1;
             p += len;
+        } else if group == 1 && spaced_digit(line, p) {
+            // PDF text letter-spaces every digit (`7 4 7 7 2 亿元`): one number, as printed.
+            p += 1;
+            group = 0;
         } else {
             break;
         }
     }
-    // Thousands separators: an ASCII comma followed by exactly three digits (a full-width `，`
-    // is the clause comma of Chinese text, never a separator).
-    if int_len <= 3 {
-        while line.as_bytes().get(p) == Some(&b',') {
-            let group: Vec<u8> = line.as_bytes().iter().skip(p + 1).take(4).copied().collect();
-            let three = group.len() >= 3 && group[..3].iter().all(u8::is_ascii_digit);
-            let fourth = group.get(3).is_some_and(u8::is_ascii_digit);
-            if three && !fourth {
-                digits.extend(group[..3].iter().map(|&b| b as char));
+    let spaced = int_len > group;
+    // Thousands separators: a comma followed by exactly three digits. Reports of the 1980s
+    // write it full-width (`钢产量3，500万吨`); a clause comma is never followed by exactly three
+    // digits and then a magnitude, unit or clause end in those texts, while it is in a list of
+    // small numbers (`1，2，3`) that this rule leaves alone.
+    if int_len <= 3 && !spaced {
+        while let Some((',', comma)) = at(line, p) {
+            // Three digits (ASCII or full-width, `３，２８０个`) and then no fourth nor a point.
+            let mut q = p + comma;
+            let mut three = String::new();
+            while three.len() < 3 {
+                match at(line, q) {
+                    Some((c, len)) if is_digit(c) => {
+                        three.push(c);
+                        q += len;
+                    }
+                    _ => break,
+                }
+            }
+            let fourth = at(line, q).is_some_and(|(c, _)| is_digit(c) || c == '.');
+            if three.len() == 3 && !fourth {
+                digits.push_str(&three);
                 int_len += 3;
-                p += 4;
+                p = q;
             } else {
                 break;
             }
         }
     }
-    if let Some(('.', dot)) = at(line, p) {
-        if at(line, p + dot).is_some_and(|(c, _)| is_digit(c)) {
-            p += dot;
-            while let Some((c, len)) = at(line, p) {
-                if !is_digit(c) {
-                    break;
-                }
-                digits.push(c);
-                decimals += 1;
-                p += len;
+    // The decimal point, letter-spaced too in the same texts (`8 ．8 ％`).
+    let point = match at(line, p) {
+        Some(('.', dot)) => Some(p + dot),
+        Some((' ', 1)) if spaced || int_len == 1 => match at(line, p + 1) {
+            Some(('.', dot)) => Some(p + 1 + dot),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let Some(q) = point.filter(|&q| at(line, q).is_some_and(|(c, _)| is_digit(c))) {
+        p = q;
+        while let Some((c, len)) = at(line, p) {
+            if !is_digit(c) {
+                break;
             }
-            // A second dot group: `1.2.3`.
-            if let Some(('.', dot)) = at(line, p) {
-                if at(line, p + dot).is_some_and(|(c, _)| is_digit(c)) {
-                    return Err(skip_group(line, p));
-                }
+            digits.push(c);
+            decimals += 1;
+            p += len;
+        }
+        // A second dot group: `1.2.3`.
+        if let Some(('.', dot)) = at(line, p) {
+            if at(line, p + dot).is_some_and(|(c, _)| is_digit(c)) {
+                return Err(skip_group(line, p));
             }
         }
     }
@@ -120,6 +153,18 @@ pub fn arabic(line: &str, pos: usize) -> Result<Number, Skip> {
         bare: false,
         fuzzy: false,
     })
+}
+
+/// Whether the ASCII space at `p` (after a single digit) letter-spaces a number: one digit
+/// follows it, itself followed by a space, a point or no digit (`1 9 9 3`, but never `1 2019`).
+fn spaced_digit(line: &str, p: usize) -> bool {
+    if line.as_bytes().get(p) != Some(&b' ') {
+        return false;
+    }
+    match at(line, p + 1) {
+        Some((c, len)) if is_digit(c) => !at(line, p + 1 + len).is_some_and(|(d, _)| is_digit(d)),
+        _ => false,
+    }
 }
 
 /// The end of a group of digits joined by `-` `.` `:` `/` (phone numbers, dates, times), so that
@@ -140,120 +185,6 @@ pub fn skip_group(line: &str, mut p: usize) -> usize {
             _ => return p,
         }
     }
-}
-
-/// The end of the run of Chinese numeral characters starting at `pos`.
-pub fn cn_run_end(line: &str, pos: usize) -> usize {
-    let mut p = pos;
-    while let Some((c, len)) = at(line, p) {
-        if !is_cn_numeral(c) {
-            break;
-        }
-        p += len;
-    }
-    p
-}
-
-/// Parses the Chinese numeral that fills `line[pos..end]` (a run from [`cn_run_end`]).
-///
-/// Only well-formed numerals count: positions fall (`三千五百`), a digit sits before a position
-/// or at the very end after `十` or `零` (`十二`, `一百零五`). Digit strings (`二〇二〇`,
-/// `七五`), colloquial shortenings (`三千五`) and vague counts (`几十`) are not read.
-pub fn chinese(line: &str, pos: usize, end: usize) -> Option<Number> {
-    let text = line.get(pos..end)?;
-    let (mut total, mut wan, mut sec) = (0u64, 0u64, 0u64);
-    let mut digit: Option<u64> = None;
-    let mut last_pos = u64::MAX;
-    let (mut prev_zero, mut fuzzy, mut bare) = (false, false, true);
-    // A `零` since the last position: `一百零五` ends in a digit legitimately.
-    let mut zero_gap = false;
-    let mut wan_seen = false;
-    for c in text.chars().map(super::chars::norm) {
-        let d = match c {
-            '〇' | '零' => Some(0),
-            '一' => Some(1),
-            '二' | '两' => Some(2),
-            '三' => Some(3),
-            '四' => Some(4),
-            '五' => Some(5),
-            '六' => Some(6),
-            '七' => Some(7),
-            '八' => Some(8),
-            '九' => Some(9),
-            _ => None,
-        };
-        if let Some(d) = d {
-            if fuzzy || (digit.is_some() && !prev_zero) {
-                return None;
-            }
-            digit = Some(d);
-            prev_zero = d == 0;
-            zero_gap |= prev_zero;
-            bare = false;
-            continue;
-        }
-        if fuzzy {
-            return None;
-        }
-        prev_zero = false;
-        zero_gap = false;
-        match c {
-            '几' => {
-                if digit.is_some() {
-                    return None;
-                }
-                fuzzy = true;
-            }
-            '十' | '百' | '千' => {
-                let m = match c {
-                    '十' => 10,
-                    '百' => 100,
-                    _ => 1000,
-                };
-                if m >= last_pos || digit == Some(0) {
-                    return None;
-                }
-                sec += digit.take().unwrap_or(1) * m;
-                last_pos = m;
-            }
-            '万' => {
-                if wan_seen {
-                    return None;
-                }
-                wan_seen = true;
-                let w = sec + digit.take().unwrap_or(0);
-                wan = w.max(1) * 10_000;
-                sec = 0;
-                last_pos = u64::MAX;
-            }
-            '亿' => {
-                let y = total + wan + sec + digit.take().unwrap_or(0);
-                total = y.max(1).checked_mul(100_000_000)?;
-                wan = 0;
-                sec = 0;
-                wan_seen = false;
-                last_pos = u64::MAX;
-            }
-            _ => return None,
-        }
-    }
-    if let Some(d) = digit {
-        let nothing_before = total == 0 && wan == 0 && sec == 0;
-        if d != 0 && !(nothing_before || last_pos == 10 || zero_gap) {
-            return None;
-        }
-    }
-    let value = total.checked_add(wan)?.checked_add(sec)?.checked_add(digit.unwrap_or(0))?;
-    if value == 0 || value > 10u64.pow(MAX_DIGITS as u32) {
-        return None;
-    }
-    Some(Number {
-        end,
-        value: Decimal { mantissa: value, decimals: 0 },
-        chinese: true,
-        bare,
-        fuzzy,
-    })
 }
 
 /// A magnitude after a number (`万` `亿` `千` `百`, also `千万` `万亿`), as a power of ten, and
@@ -334,6 +265,8 @@ mod tests {
         assert_eq!(ar("98.34%"), Some(98.34));
         assert_eq!(ar("１５．６万"), Some(15.6));
         assert_eq!(ar("40,主动"), Some(40.0), "a comma before text is a clause comma");
+        assert_eq!(ar("３，２８０个"), Some(3280.0), "full-width digits and comma");
+        assert_eq!(ar("1，2，3"), Some(1.0), "a list of small numbers");
     }
 
     #[test]

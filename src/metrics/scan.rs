@@ -5,9 +5,10 @@ use super::chars::{
     at, before, is_cn_numeral, is_digit, longest_at, longest_before, starts_number, starts_with,
 };
 use super::exclude::{
-    idiom_at, not_a_count_before, slogan_after, slogan_before, vague_before, Spans,
+    idiom_at, lost_superscript, name_after, not_a_count_before, rank_context, slogan_after,
+    slogan_before, vague_before, Spans,
 };
-use super::number::{arabic, chinese, cn_run_end, magnitude, skip_group, Number};
+use super::number::{arabic, chinese_number, cn_run_end, magnitude, skip_group, Number};
 use super::units::{magnitude_unit_at, unit_at, Kind, Unit};
 
 /// One quantity found in a line, before its label.
@@ -46,6 +47,9 @@ const APPROX_BEFORE: &[&str] = &[
     "上",
 ];
 
+/// Words after the unit that make a quantity approximate (`5%以上`, `10%左右`).
+const APPROX_AFTER: &[&str] = &["以上", "以下", "以内", "左右", "上下"];
+
 /// Range separators: `3-5家`, `3~5家`, `3—5家`, `3至5家`, `3到5家`.
 const RANGE_SEPARATORS: &[&str] = &["-", "~", "—", "–", "至", "到"];
 
@@ -73,8 +77,8 @@ pub fn scan(line: &str) -> Vec<Found> {
                 end
             })
         } else if is_cn_numeral(c) {
-            let run_end = cn_run_end(line, pos);
-            match chinese(line, pos, run_end) {
+            let run_end = numeral_end(line, pos);
+            match chinese_number(line, pos, run_end) {
                 Some(n) => quantity(line, &spans, pos, n).map(|f| {
                     let end = f.end;
                     out.push(f);
@@ -94,7 +98,35 @@ pub fn scan(line: &str) -> Vec<Found> {
             None => break,
         }
     }
+    share_list_units(line, &mut out);
     out
+}
+
+/// In a list the unit is written once, after the last item (`分别净减少10.6万、3.8万、3.3万平方
+/// 公里`): an item with a magnitude but no unit, followed by `、` and the next item, takes that
+/// item's unit. Walks from the right so that a unit travels down the whole list.
+fn share_list_units(line: &str, found: &mut [Found]) {
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        let (head, tail) = found.split_at_mut(i + 1);
+        let (item, next) = (&mut head[i], &tail[0]);
+        let joined = line.get(item.end..next.start).is_some_and(|s| s == "、");
+        if item.unit.is_empty() && !next.unit.is_empty() && joined && item.end == item.unit_end {
+            item.unit = next.unit;
+            item.kind = next.kind;
+        }
+    }
+}
+
+/// The end of the Chinese numeral at `pos`: its run of numeral characters, less a last `千`
+/// `百` `万` that begins a unit (`四十万千瓦` is 400000 千瓦, `五万千米`).
+fn numeral_end(line: &str, pos: usize) -> usize {
+    let end = cn_run_end(line, pos);
+    match before(line, end) {
+        Some((_, len)) if end - len > pos && magnitude_unit_at(line, end - len).is_some() => {
+            end - len
+        }
+        _ => end,
+    }
 }
 
 /// Byte offset of the first character at or after `pos` that may start a number.
@@ -116,7 +148,9 @@ fn approx_before(line: &str, pos: usize, n: &Number) -> Option<usize> {
             Some('签' | '合' | '节' | '制' | '预' | '公' | '条' | '契' | '特' | '协' | '邀' | '简')
         ),
         "超" => !matches!(prev, Some('赶')),
-        "上" => n.chinese && n.bare && !matches!(prev, Some('成' | '百' | '千' | '马' | '以')),
+        "上" => {
+            n.chinese && n.bare && !matches!(prev, Some('成' | '百' | '千' | '马' | '以' | '加'))
+        }
         _ => true,
     };
     ok.then_some(start)
@@ -165,6 +199,12 @@ fn quantity(line: &str, spans: &Spans, pos: usize, n: Number) -> Result<Found, u
         }
     }
 
+    // PDF text may set a space between a number and its unit (`1136 条`, `39.8 万亿元`).
+    if let Some((' ' | '\u{a0}', len)) = at(line, p) {
+        if at(line, p + len).is_some_and(|(c, _)| !is_digit(c) && c != ' ') {
+            p += len;
+        }
+    }
     let mut mid_approx = false;
     if let Some(('余' | '多', len)) = at(line, p) {
         mid_approx = true;
@@ -173,15 +213,27 @@ fn quantity(line: &str, spans: &Spans, pos: usize, n: Number) -> Result<Found, u
     let (mut unit, exp) = match magnitude_unit_at(line, p) {
         Some(u) => (u, 0),
         None => {
-            let (exp, q) = magnitude(line, p, n.chinese);
+            let (mut exp, q) = magnitude(line, p, n.chinese);
             p = q;
             if exp > 0 && !mid_approx {
                 if let Some(('余' | '多', len)) = at(line, p) {
                     mid_approx = true;
                     p += len;
+                    // `4万多亿元`: more than 4 万亿.
+                    if let (4, Some(('亿', len))) = (exp, at(line, p)) {
+                        exp += 8;
+                        p += len;
+                    }
                 }
             }
-            (unit_at(line, p).ok_or(resume.max(p))?, exp)
+            let unit = match unit_at(line, p) {
+                Some(u) => u,
+                None if counted_in_magnitude(line, pos, &n, exp, p) => {
+                    Unit { name: "", kind: Kind::Other, end: p }
+                }
+                None => return Err(resume.max(p)),
+            };
+            (unit, exp)
         }
     };
     approx |= mid_approx;
@@ -205,10 +257,9 @@ fn quantity(line: &str, spans: &Spans, pos: usize, n: Number) -> Result<Found, u
         return Err(resume.max(unit.end));
     }
     let mut end = unit.end;
-    // `以上` after a rate (`网办率达到95%以上`) states a threshold met, and the gold reports the
-    // rate alone; after a count (`3人以上`) it makes the count approximate.
-    let after: &[&str] = if unit.name == "%" { &["左右"] } else { &["以上", "左右"] };
-    if let Some((_, q)) = longest_at(line, end, after) {
+    // A bound after the unit makes the quantity approximate and belongs to its text, after a
+    // rate as after a count: `5%以上`, `3人以上`, `38微克/立方米以下`, `控制在3%以内`.
+    if let Some((_, q)) = longest_at(line, end, APPROX_AFTER) {
         approx = true;
         end = q;
     }
@@ -223,9 +274,37 @@ fn quantity(line: &str, spans: &Spans, pos: usize, n: Number) -> Result<Found, u
     })
 }
 
+/// Whether a number with a magnitude but no unit is a count all the same: the reports name what
+/// is counted right after it (`解决4800多万农村人口的饮水`, `近14亿中国人`, `使农村1.5 亿中小学生`,
+/// `六亿人民`) or leave it understood (`减少1000万以上`). Only a magnitude makes it one: a bare
+/// number before a noun (`5G`, `3D`, `2号线`) is a name or a code.
+fn counted_in_magnitude(line: &str, pos: usize, n: &Number, exp: i32, p: usize) -> bool {
+    let magnitude = if n.chinese {
+        !n.bare
+            && line
+                .get(pos..n.end)
+                .is_some_and(|t| t.chars().any(|c| matches!(super::chars::norm(c), '万' | '亿')))
+    } else {
+        exp >= 4
+    };
+    // What follows is text, not another number or a code (`3万2千`, `10万+`).
+    magnitude
+        && match at(line, p) {
+            None => true,
+            Some((c, _)) => !is_digit(c) && !c.is_ascii_alphanumeric() && !matches!(c, '+' | '-'),
+        }
+}
+
 /// The rules that depend on the number and unit together.
 fn acceptable(line: &str, pos: usize, n: &Number, unit: &Unit, exp: i32, approx: bool) -> bool {
-    if slogan_after(line, unit.end, unit.name) {
+    if slogan_after(line, unit.end, unit.name) || name_after(line, unit.end, unit.name) {
+        return false;
+    }
+    if lost_superscript(line, pos, n, unit.name) {
+        return false;
+    }
+    if matches!(unit.name, "名" | "位") && rank_context(line, pos) {
+        // `排名由369位上升到235位`: a place in a ranking, not people.
         return false;
     }
     if matches!(unit.name, "名" | "位") && matches!(before(line, pos), Some(('前', _))) {
@@ -239,18 +318,30 @@ fn acceptable(line: &str, pos: usize, n: &Number, unit: &Unit, exp: i32, approx:
     if n.chinese {
         let value = n.value.scaled(exp);
         // Spelled-out numbers below ten enumerate kinds (`两项试点` `三项制度` `五个开发区`),
-        // and `一` + unit is idiom (`一站式`); the gold lists none of them as required.
-        if value < 10.0 {
+        // and `一` + unit is idiom (`一站式`); the gold lists none of them as required. A
+        // decimal (`七点二个百分点`) is a measurement whatever its size.
+        if value < 10.0 && n.value.decimals == 0 {
             return false;
         }
         // A bare `千` `万` `亿` is idiom (`千家万户`) unless an approximation word makes it a
         // rough count (`近千人`, `上万人`, `千余人`).
+        // `百年` alone is a figure of speech too (`百年变局`, `建党百年`), `百余年` a span.
         let big_bare = n.bare
-            && line
-                .get(pos..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(|c| matches!(super::chars::norm(c), '千' | '万' | '亿'));
+            && line.get(pos..).and_then(|s| s.chars().next()).is_some_and(|c| {
+                matches!(super::chars::norm(c), '千' | '万' | '亿')
+                    || (unit.name == "年" && super::chars::norm(c) == '百')
+            });
         if big_bare && !approx {
+            return false;
+        }
+        // Weights and energy are measured in digits; `百度` `百克` before them are names.
+        if n.bare && matches!(unit.name, "度" | "克") {
+            return false;
+        }
+    }
+    if unit.name == "年" {
+        // A duration (`连续4年`, `10.5年`, `十年内`), never a year (`2019年`, `1 9 9 3 年`).
+        if n.value.scaled(exp) >= 1000.0 {
             return false;
         }
     }
@@ -264,7 +355,7 @@ fn percent_words(line: &str, spans: &Spans, pos: usize) -> Result<Found, usize> 
         Some((c, _)) if is_digit(c) => arabic(line, num_start).map_err(|s| s.max(num_start))?,
         Some((c, _)) if is_cn_numeral(c) => {
             let run_end = cn_run_end(line, num_start);
-            chinese(line, num_start, run_end).ok_or(run_end)?
+            chinese_number(line, num_start, run_end).ok_or(run_end)?
         }
         _ => return Err(num_start),
     };
@@ -274,7 +365,7 @@ fn percent_words(line: &str, spans: &Spans, pos: usize) -> Result<Found, usize> 
     let approx_start = approx_before(line, pos, &n);
     let mut end = n.end;
     let mut approx = approx_start.is_some() || n.fuzzy;
-    if let Some(q) = starts_with(line, end, "左右") {
+    if let Some((_, q)) = longest_at(line, end, APPROX_AFTER) {
         approx = true;
         end = q;
     }

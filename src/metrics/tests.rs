@@ -3,6 +3,8 @@
 
 use super::{extract_line, value_text, Metric};
 
+mod real_forms;
+
 fn one(line: &str) -> Metric {
     let got = extract_line(line);
     assert_eq!(got.len(), 1, "{line}: expected one metric, got {got:?}");
@@ -16,6 +18,9 @@ fn all(line: &str) -> Vec<(String, f64, String, bool)> {
         .map(|m| (m.raw.into(), m.value, m.unit.into(), m.approx))
         .collect()
 }
+
+/// A line and the one metric it states: `(line, (raw, value, unit, approx))`.
+type Case = (&'static str, (&'static str, f64, &'static str, bool));
 
 fn q(raw: &str, value: f64, unit: &str, approx: bool) -> (String, f64, String, bool) {
     (raw.to_string(), value, unit.to_string(), approx)
@@ -81,13 +86,6 @@ fn approximation_in_every_position() {
     assert_eq!(all("十几家单位"), vec![q("十几家", 10.0, "家", true)]);
     assert_eq!(all("历时2个多月"), vec![q("2个多月", 2.0, "个月", true)]);
     assert_eq!(all("耗时3个多小时"), vec![q("3个多小时", 3.0, "小时", true)]);
-}
-
-#[test]
-fn yishang_after_a_rate_is_a_threshold() {
-    // The gold reports `网办率达到95%以上` as `95%`, exact.
-    assert_eq!(all("网办率达到95%以上。"), vec![q("95%", 95.0, "%", false)]);
-    assert_eq!(all("提速50%以上"), vec![q("50%", 50.0, "%", false)]);
 }
 
 #[test]
