@@ -9,9 +9,10 @@
 //!    `在` (`2025年1月13日在河北省…会议上`).
 //! 3. The 成文日期 the report is signed with, else the year of its 发文字号 (`〔2022〕6号`).
 //! 4. The year the report plans for: a report delivered to plan a year (`关于1958年度国民经济
-//!    计划的报告`, `二、2016年工作总体部署`) is delivered in that year; the body's first
-//!    sentence is read first, then the headings. A report that only looks back (`一、2015年
-//!    工作回顾`) on year Y was delivered after it: Y + 1. Else the year the body calls the
+//!    计划的报告`, `二、2016年工作总体部署`) is delivered in that year, and one that looks back
+//!    (`一、2015年工作回顾`, `首先报告2001年的工作`) on year Y was delivered after it: Y + 1.
+//!    The first such year in reading order counts (the body's first sentence, then the
+//!    headings): later headings name targets (`2010年的远景目标`). Else the year the body calls the
 //!    opening of a period (`2006年是实施“十一五”规划的第一年`), the year it sets out work for.
 //! 5. The year the body's first sentence names (`2020年,我区…`).
 //!
@@ -146,7 +147,8 @@ pub enum Role {
 const PLAN_WORDS: &[&str] =
     &["计划", "预算", "任务", "部署", "安排", "建议", "要求", "目标", "重点工作", "的工作"];
 /// Words before a year that look back on it: `刚刚过去的1984年`.
-const PAST_WORDS: &[&str] = &["过去的", "过去了的", "回顾"];
+/// `首先报告2001年的工作`: a year whose work is reported on.
+const PAST_WORDS: &[&str] = &["过去的", "过去了的", "回顾", "报告"];
 /// Words after a year that look back on it.
 const REVIEW_WORDS: &[&str] = &["回顾", "决算", "执行", "胜利", "成就", "总结", "情况"];
 
@@ -162,7 +164,10 @@ pub fn year_roles(n: &str) -> Vec<(i32, Role)> {
                 .collect();
             let before = n[..start].trim_end();
             let past = PAST_WORDS.iter().any(|w| before.ends_with(w));
-            let role = if past || REVIEW_WORDS.iter().any(|w| phrase.contains(w)) {
+            // `二〇三五年远景目标`: a long-range vision, not the year a report plans.
+            let role = if phrase.starts_with("远景") {
+                Role::Other
+            } else if past || REVIEW_WORDS.iter().any(|w| phrase.contains(w)) {
                 Role::Review
             } else if PLAN_WORDS.iter().any(|w| phrase.contains(w)) {
                 Role::Plan
@@ -183,9 +188,12 @@ fn plan_year(page: &Page, first: usize, last: usize) -> Option<i32> {
         .filter(|(i, _)| (first..=last).contains(i))
         .map(|(_, t)| year_roles(&page_norm(t)));
     let named: Vec<Vec<(i32, Role)>> = std::iter::once(opening).chain(headings).collect();
-    let with = |role: Role| named.iter().flatten().find(|r| r.1 == role).map(|r| r.0);
-    with(Role::Plan)
-        .or_else(|| with(Role::Review).map(|y| y + 1))
+    // The first year the report plans or looks back on, in reading order: a report opens on
+    // the year it reviews (`一、2015年工作回顾`) or plans; later headings name targets and
+    // long-range plans (`制定“九五”计划和2010年的远景目标`).
+    let first_named = named.iter().flatten().find(|r| r.1 != Role::Other);
+    first_named
+        .map(|&(y, role)| if role == Role::Review { y + 1 } else { y })
         .or_else(|| opening_year(page, first, last))
 }
 

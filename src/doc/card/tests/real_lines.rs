@@ -356,3 +356,42 @@ fn a_text_without_line_breaks_opens_with_its_title() {
     let d = doc(&[&format!("上海市市长\u{3000}应勇 各位代表： \u{3000}\u{3000}现在，我代表上海市人民政府，向大会报告工作。{tail}")]);
     assert_eq!(d.card.title, None);
 }
+
+#[test]
+fn the_first_year_reviewed_or_planned_dates_the_report_not_a_later_target() {
+    // gwr-national-1995: the review of 1994 comes first; a later lead names the 2010 vision.
+    let d = doc(&[
+        "各位代表：",
+        "现在，我代表国务院向大会作政府工作报告，请予审议。",
+        "一、１９９４年国内工作的回顾",
+        "过去的一年，我国改革开放和现代化建设取得了新的重大成就。",
+        "制定“九五”计划和２０１０年的远景目标，是今年的一项重要工作",
+        "国务院正在抓紧研究。",
+    ]);
+    assert_eq!(d.card.year, Some(1995));
+    // gwr-national-2002: the work of 2001 is reported on.
+    let d = doc(&[
+        "各位代表：",
+        "",
+        "\u{3000}\u{3000}现在，我代表国务院向大会作政府工作报告，请予审议，并请全国政协委员提出意见。",
+        "",
+        "",
+        "首先报告２００１年的工作",
+        "",
+        "",
+        "\u{3000}\u{3000}新世纪第一年，全国各族人民在中国共产党领导下，面对复杂多变的国际形势，同心同德，艰苦奋斗，取得了显著成绩。",
+    ]);
+    assert_eq!(d.card.year, Some(2002));
+    // oneline/gwr-prov-2021-shanghai: the 2035 long-range goals of the 十四五 outline.
+    let d = doc(&[
+        "各位代表：",
+        "现在，我代表上海市人民政府，向大会报告工作，请予审议。",
+        "一、2020年工作回顾",
+        "过去一年，我们经受住了严峻考验。",
+        "二、关于《上海市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（草案）》的说明",
+        "《纲要（草案）》共分十五个部分。",
+        "三、2021年主要任务",
+        "今年是“十四五”开局之年。",
+    ]);
+    assert_eq!(d.card.year, Some(2021));
+}
