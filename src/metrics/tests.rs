@@ -229,10 +229,10 @@ fn long_lines_are_read_whole() {
 #[test]
 fn traditional_script_reads_like_simplified() {
     // Lines of the 1954 government work report, written partly in traditional characters:
-    // 萬 億 餘 噸 fold to 万 亿 余 吨 (OpenCC's table), the raw text stays as written.
+    // 萬 億 餘 噸 點 fold to 万 亿 余 吨 点 (OpenCC's table), the raw text stays as written.
     assert_eq!(
         all("等於一九四九年的二點五倍；原煤八千一百九十九萬噸"),
-        vec![q("八千一百九十九萬噸", 81_990_000.0, "吨", false)]
+        vec![q("二點五倍", 2.5, "倍", false), q("八千一百九十九萬噸", 81_990_000.0, "吨", false)]
     );
     assert_eq!(
         all("這個工程因爲盲目採購材料而積壓資金一百四十四億餘元"),

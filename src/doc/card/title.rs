@@ -133,14 +133,34 @@ fn glued_subtitle(t: &str) -> Option<usize> {
 }
 
 /// `t` with letter spacing closed up when every space-separated part is one character (three
-/// parts at least): `政 府 工 作 报 告` → `政府工作报告`.
+/// parts at least): `政 府 工 作 报 告` → `政府工作报告`; and without the spaces PDF text puts
+/// between digits and Chinese (`洪泽区人民政府2023 年政府信息公开工作年度报告`).
 pub fn close_up(t: &str) -> String {
     let parts: Vec<&str> = t.split_whitespace().collect();
     if parts.len() >= 3 && parts.iter().all(|p| p.chars().count() == 1) {
-        parts.concat()
-    } else {
-        t.to_string()
+        return parts.concat();
     }
+    let chars: Vec<char> = t.chars().collect();
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut out = String::with_capacity(t.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let end = (i..chars.len()).find(|&k| !chars[k].is_whitespace()).unwrap_or(chars.len());
+            let (before, after) = (i.checked_sub(1).map(|k| chars[k]), chars.get(end).copied());
+            let between =
+                |a: char, b: char| a.is_ascii_digit() && cjk(b) || cjk(a) && b.is_ascii_digit();
+            if !before.zip(after).is_some_and(|(a, b)| between(a, b)) {
+                out.extend(&chars[i..end]);
+            }
+            i = end;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// How far into a line whose breaks were lost the title may end (characters).
@@ -204,6 +224,12 @@ mod tests {
     #[test]
     fn titles_as_printed() {
         assert_eq!(clean("政 府 工 作 报 告"), "政府工作报告");
+        // PDF text (poppler) spaces digits from Chinese: the title as printed has none.
+        assert_eq!(clean("2021 年深圳市社会性别统计报告"), "2021年深圳市社会性别统计报告");
+        assert_eq!(
+            clean("洪泽区人民政府2023 年政府信息公开工作年度报告"),
+            "洪泽区人民政府2023年政府信息公开工作年度报告"
+        );
         // Words set apart stay apart (other-central-2018-rural-revitalization-opinion).
         assert_eq!(
             clean("中共中央 国务院关于实施乡村振兴战略的意见"),
