@@ -8,7 +8,7 @@ use super::exclude::{
     idiom_at, lost_superscript, name_after, not_a_count_before, rank_context, slogan_after,
     slogan_before, vague_before, Spans,
 };
-use super::number::{arabic, chinese_number, cn_run_end, magnitude, skip_group, Number};
+use super::number::{arabic, chinese_number, cn_run_end, magnitude, skip_group, Decimal, Number};
 use super::units::{magnitude_unit_at, unit_at, Kind, Unit};
 
 /// One quantity found in a line, before its label.
@@ -267,7 +267,7 @@ fn quantity(line: &str, spans: &Spans, pos: usize, n: Number) -> Result<Found, u
         start: approx_start.unwrap_or(pos),
         end,
         unit_end: unit.end,
-        value: low.scaled(exp),
+        value: below_yi_scaled(&n, low, exp),
         unit: unit.name,
         kind: unit.kind,
         approx,
@@ -378,4 +378,16 @@ fn percent_words(line: &str, spans: &Spans, pos: usize) -> Result<Found, usize> 
         kind: Kind::Ratio,
         approx,
     })
+}
+
+/// The value of `low` times `10^exp`, except that a `万` after a Chinese numeral that has
+/// passed its `亿` counts only the part after the `亿`: `二十五亿七千多万元` is 25亿 + 7千万
+/// (2,570,000,000), not (25亿 + 7千) × 1万.
+fn below_yi_scaled(n: &Number, low: Decimal, exp: i32) -> f64 {
+    const YI: u64 = 100_000_000;
+    if n.chinese && exp == 4 && low.decimals == 0 && low.mantissa >= YI {
+        let (yi, rest) = (low.mantissa / YI, low.mantissa % YI);
+        return (yi * YI) as f64 + rest as f64 * 10_000.0;
+    }
+    low.scaled(exp)
 }

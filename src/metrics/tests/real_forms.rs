@@ -176,3 +176,16 @@ fn counts_before_a_second_number_and_ranks() {
         vec![q("1467位", 1467.0, "位", false), q("80岁以上", 80.0, "岁", true)]
     );
 }
+
+#[test]
+fn a_wan_after_a_yi_counts_the_part_after_the_yi() {
+    // gwr-national-1954 (traditional) and its simplified form.
+    for line in ["積壓資金二十五億七千多萬元", "积压资金二十五亿七千多万元"]
+    {
+        let m = extract_line(line);
+        assert_eq!(m.len(), 1, "{line}");
+        assert_eq!((m[0].value, m[0].approx), (2_570_000_000.0, true), "{line}");
+    }
+    assert_eq!(extract_line("一亿二千万吨")[0].value, 120_000_000.0);
+    assert_eq!(extract_line("三亿五千万元")[0].value, 350_000_000.0);
+}
