@@ -404,3 +404,29 @@ fn a_filter_that_does_not_parse_says_why_and_keeps_the_rows() {
     let body = s.lines().skip(3).filter(|l| l.contains("资金")).count();
     assert!(body > 0, "the rows of the last good filter (资金) stay:\n{s}");
 }
+
+/// A report scraped into one line (tests/real/oneline) at 80×24: the reader shows its
+/// paragraphs, each heading at the start of a row of its own and styled by its level.
+#[test]
+fn a_run_together_report_at_80x24_shows_its_paragraphs_and_headings() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/real/oneline/other-statecouncil-coal-industry-opinions-2005-oneline.txt"
+    );
+    let doc = gongwen::doc::load::load_file(std::path::Path::new(path)).unwrap();
+    let mut app = App::new(80, 24);
+    app.add_document(doc);
+    app.set_progress(None);
+    app.update(Action::NextHeading);
+    app.update(Action::NextHeading);
+    let theme = Theme::default();
+    let buf = draw(&app, &theme);
+    insta::assert_snapshot!(text(&buf));
+    // Two `]` from the top: the second heading of the line (`（一）`) starts the top row.
+    let doc = &app.docs[0];
+    let h = &doc.headings[1];
+    let needle = format!("{}{}", h.marker, h.title);
+    let (x, y) = (app.geometry.text.x, app.geometry.text.y);
+    assert!(find_in_row(&buf, y, x, &needle), "{needle} starts the top row");
+    assert_eq!(buf[(x, y)].fg, theme.heading[h.level.min(theme.heading.len()) - 1].fg.unwrap());
+}
