@@ -210,3 +210,31 @@ fn metrics_table_filter_and_enter_lands_on_the_source_line() {
     t.keys(&["q"]);
     assert_terminal_restored(&t);
 }
+
+#[test]
+fn a_report_scraped_into_one_line_reads_as_paragraphs_with_its_headings_at_row_starts() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/real/oneline/other-statecouncil-coal-industry-opinions-2005-oneline.txt"
+    );
+    let t = Tmux::start(80, 24);
+    t.type_line(&format!("{BIN} {path}"));
+    let first = t.wait_for("the one-line report", |s| s.contains("Outline") && s.contains('%'));
+    assert!(outline_rows(&first).iter().any(|o| o.starts_with("一、指导思想")), "{first}");
+    // Two `]`: the second heading inside the line, `（一）指导思想。…`, starts the top row.
+    t.keys(&["]"]);
+    t.wait_for("] to reach 一、", |s| {
+        reader_rows(s).first().is_some_and(|r| r.starts_with("一、"))
+    });
+    t.keys(&["]"]);
+    let at_heading = t.wait_for("] to reach （一）", |s| {
+        reader_rows(s).first().is_some_and(|r| r.starts_with("（一）指导思想"))
+    });
+    // The heading before it stands on a row of its own, not run into its neighbours.
+    t.keys(&["k"]);
+    let above =
+        t.wait_for("k to show the row above", |s| reader_rows(s) != reader_rows(&at_heading));
+    assert_eq!(reader_rows(&above)[0].trim(), "一、指导思想、发展目标和基本原则", "{above}");
+    t.keys(&["q"]);
+    assert_terminal_restored(&t);
+}
