@@ -31,19 +31,8 @@ pub fn chinese(line: &str, pos: usize, end: usize) -> Option<Number> {
     let mut zero_gap = false;
     let mut wan_seen = false;
     for c in text.chars().map(crate::metrics::chars::norm) {
-        let d = match c {
-            '〇' | '零' => Some(0),
-            '一' => Some(1),
-            '二' | '两' => Some(2),
-            '三' => Some(3),
-            '四' => Some(4),
-            '五' => Some(5),
-            '六' => Some(6),
-            '七' => Some(7),
-            '八' => Some(8),
-            '九' => Some(9),
-            _ => None,
-        };
+        // `两` counts as a digit here (`两万`), though not after a decimal point.
+        let d = if c == '两' { Some(2) } else { cn_digit(c) };
         if let Some(d) = d {
             if fuzzy || (digit.is_some() && !prev_zero) {
                 return None;
