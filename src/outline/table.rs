@@ -32,10 +32,15 @@ pub const MIN_PROSE_CHARS: usize = 16;
 /// thousands commas, a sign or a percent sign, and nothing else.
 pub fn is_value_cell(s: &str) -> bool {
     let s = s.trim_matches(super::is_indent);
-    let body = s.trim_start_matches(['-', '+']).trim_end_matches(['%', '％']);
-    body.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
-        && s.len() <= 24
+    let body = s.trim_start_matches(['-', '+', '－', '＋']).trim_end_matches(['%', '％']);
+    body.chars().next().is_some_and(is_digit)
+        && body.chars().all(|c| is_digit(c) || matches!(c, '.' | ',' | '．' | '，'))
+        && s.len() <= 40
+}
+
+/// An ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{ff10}'..='\u{ff19}').contains(&c)
 }
 
 /// Whether the line `s` is a page number (module doc).
@@ -46,7 +51,7 @@ pub fn is_page_number(s: &str) -> bool {
     }
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '─');
     let core = t.trim_matches(dash);
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let digits = |s: &str| !s.is_empty() && s.chars().all(is_digit);
     if core.len() < t.len() && t.starts_with(dash) && t.ends_with(dash) && digits(core) {
         return true;
     }

@@ -146,7 +146,7 @@ fn kind_of(s: &str, paged: bool) -> Option<(Style, &str, &str, u32)> {
     let first = s.chars().next()?;
     // Not a fragment of a sentence (closing punctuation first, a comma or opening punctuation
     // last), not a caption.
-    if "》」』”），,。、；;：:".contains(first)
+    if "》」』”）)，,。、；;：:".contains(first)
         || s.ends_with(['摄', ',', '，', '、', '“', '《', '（', '(', '「', '‘'])
     {
         return None;
@@ -237,7 +237,7 @@ fn opens_prose(p: &str, m: Option<usize>) -> bool {
 /// beginning with closing punctuation.
 fn opens_paragraph(p: &str) -> bool {
     let first = p.chars().next();
-    p.contains(['。', '，', ',']) && !first.is_some_and(|c| "》」』”），,。、；;：:".contains(c))
+    p.contains(['。', '，', ',']) && !first.is_some_and(|c| "》」』”）)，,。、；;：:".contains(c))
 }
 
 /// A paragraph of prose: long enough, with a full stop or a comma.

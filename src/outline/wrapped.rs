@@ -39,12 +39,14 @@ pub const SLACK: usize = 6;
 /// Most lines one title may span.
 pub const MAX_TITLE_LINES: usize = 3;
 
-/// Columns of `c`: two for Chinese characters and full-width forms, one otherwise.
+/// Columns of `c`: two for a Chinese character (or kana, hangul), one for anything else. A
+/// full-width bracket or comma is counted as one, like its ASCII form, so that the margin does
+/// not depend on which form of punctuation a text uses (a few columns of difference, within
+/// [`SLACK`]).
 fn columns(c: char) -> usize {
     let wide = matches!(c as u32,
-        0x1100..=0x115f | 0x2e80..=0x303e | 0x3041..=0x33ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff
-        | 0xa960..=0xa97f | 0xac00..=0xd7a3 | 0xf900..=0xfaff | 0xfe30..=0xfe4f | 0xff00..=0xff60
-        | 0xffe0..=0xffe6 | 0x20000..=0x3fffd);
+        0x1100..=0x115f | 0x2e80..=0x2fff | 0x3041..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+        | 0xac00..=0xd7a3 | 0xf900..=0xfaff | 0x20000..=0x3fffd);
     if wide {
         2
     } else {
@@ -203,8 +205,17 @@ fn join(out: &mut String, part: &str) {
 /// (module doc); `None` when it has none.
 pub fn tidy(title: &str) -> Option<String> {
     let chars: Vec<char> = title.chars().collect();
-    let wide = |c: char| columns(c) == 2;
-    let narrow = |c: char| c.is_ascii_alphanumeric();
+    // Full-width digits and letters are digits and letters too.
+    let narrow = |c: char| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
+    };
+    let wide = |c: char| {
+        !narrow(c)
+            && (columns(c) == 2
+                || ('\u{3000}'..='\u{303f}').contains(&c)
+                || ('\u{ff00}'..='\u{ffef}').contains(&c))
+    };
     let mut out = String::with_capacity(title.len());
     let mut changed = false;
     for (k, &c) in chars.iter().enumerate() {
