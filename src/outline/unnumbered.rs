@@ -28,7 +28,8 @@
 //! salutations (`各位代表：` `同志们！`, which end in `：` `！`), datelines and signatures
 //! (dates, a gap between title and name), captions (`…摄`), table cells and chrome (their
 //! neighbours are not prose), and the fragments a wiki scrape makes of a linked name
-//! (`《` / `中华人民共和国宪法` / `》…`: the line before ends mid-sentence). A short sentence that
+//! (`《` / `中华人民共和国宪法` / `》…`: the line before ends mid-sentence), and the tail of a
+//! sentence that closes a bracket it did not open (`市统计局）`). A short sentence that
 //! opens with a pronoun or a connective (`我们…` `这…` `但是…`) is never a lead.
 
 use super::{heading_of, is_indent, title_of, wrapped, Style};
@@ -85,6 +86,10 @@ pub fn find<'a>(lines: &[&'a str], layout: wrapped::Layout) -> Vec<Unnumbered<'a
         sentence_seen |= s.ends_with(['。', '！', '？', '!', '?']);
         // Cheap first test: every candidate is short.
         if !before || s.len() > MAX_LEAD * 4 {
+            continue;
+        }
+        // In a hard-wrapped text a line reaching the margin is a wrapped line of a paragraph.
+        if m.is_some_and(|m| wrapped::full(s, m)) {
             continue;
         }
         let Some((style, marker, title, value)) = kind_of(s, layout.paged) else { continue };
@@ -149,6 +154,11 @@ fn kind_of(s: &str, paged: bool) -> Option<(Style, &str, &str, u32)> {
     if "》」』”）)，,。、；;：:".contains(first)
         || s.ends_with(['摄', ',', '，', '、', '“', '《', '（', '(', '「', '‘'])
     {
+        return None;
+    }
+    // A line closing a bracket it did not open is the tail of a sentence (`市统计局）`).
+    let count = |set: &[char]| s.chars().filter(|c| set.contains(c)).count();
+    if count(&['）', ')']) > count(&['（', '(']) {
         return None;
     }
     let body = s.trim_start_matches(['—', '-']);

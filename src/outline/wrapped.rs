@@ -16,12 +16,14 @@
 //!   a next line that is itself a heading, a page number or a value cell is no continuation.
 //! * **A line that continues a paragraph is no heading**: when the line before it (across a
 //!   page break) reaches the margin and does not end a sentence or announce a list (`。！？：…`,
-//!   or a closing quote or bracket after one), the paragraph runs on into this line, and a
+//!   or a closing quote or bracket after one, or a note in brackets after a sentence: `…之比。
+//!   （数据来源：市民政局）`), the paragraph runs on into this line, and a
 //!   marker at its start is in mid-sentence. A `；` at the margin is one item of an
 //!   enumeration running on in its paragraph (`…七是深入推进…建设；` / `八是提升…；九是…`).
-//! * In a hard-wrapped text or one with page breaks (form feeds), a space between a Chinese
-//!   character or full-width punctuation and a digit or Latin letter is the extraction's, not
-//!   the writer's: titles are shown without it (`2023 年工作回顾` → `2023年工作回顾`).
+//! * In a hard-wrapped text or one with page breaks (form feeds), a single space between a
+//!   Chinese character or CJK punctuation and a digit, a Latin letter or another Chinese
+//!   character is the extraction's (digits set apart, justified lines), not the writer's:
+//!   titles are shown without it (`2023 年工作回顾` → `2023年工作回顾`, `这一情 形` → `这一情形`).
 //!
 //! Linear: one pass for the margin, and each heading looks at a bounded number of lines.
 
@@ -149,14 +151,24 @@ pub fn continues_paragraph(lines: &[&str], i: usize, m: usize) -> bool {
             if j + 1 < i && !paged {
                 return false;
             }
-            let core = l.trim_end_matches(|c: char| {
-                is_indent(c) || matches!(c, '”' | '’' | '」' | '』' | '）' | ')')
-            });
-            let ended = core.ends_with(['。', '！', '？', '：', '!', '?', ':', '…']);
-            return !ended && full(l, m);
+            return !ends_paragraph_line(l) && full(l, m);
         }
     }
     false
+}
+
+/// Whether the line `l` ends a sentence or announces a list (`。！？：…`, or a closing quote or
+/// bracket after one), or ends with a note in brackets after a sentence (`…之比。（数据来源：
+/// 市民政局）`).
+fn ends_paragraph_line(l: &str) -> bool {
+    let l = l.trim_end_matches(is_indent);
+    let ended = |s: &str| {
+        s.trim_end_matches(['”', '’', '」', '』', '）', ')'])
+            .ends_with(['。', '！', '？', '：', '!', '?', ':', '…'])
+    };
+    let note = l.ends_with(['）', ')'])
+        && l.rfind(['（', '(']).is_some_and(|k| ended(l[..k].trim_end_matches(is_indent)));
+    ended(l) || note
 }
 
 /// The whole title of the heading on line `i` whose title on its own line is `title`, and the
@@ -221,7 +233,7 @@ pub fn tidy(title: &str) -> Option<String> {
     for (k, &c) in chars.iter().enumerate() {
         if c == ' ' && k > 0 && k + 1 < chars.len() {
             let (a, b) = (chars[k - 1], chars[k + 1]);
-            if (wide(a) && narrow(b)) || (narrow(a) && wide(b)) {
+            if (wide(a) && narrow(b)) || (narrow(a) && wide(b)) || (wide(a) && wide(b)) {
                 changed = true;
                 continue;
             }
