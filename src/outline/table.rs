@@ -45,6 +45,10 @@ fn is_digit(c: char) -> bool {
 
 /// Whether the line `s` is a page number (module doc).
 pub fn is_page_number(s: &str) -> bool {
+    // Bounded: a page number is a short line.
+    if s.len() > 80 {
+        return false;
+    }
     let t: String = s.chars().filter(|&c| !super::is_indent(c)).collect();
     if t.is_empty() || t.len() > 40 {
         return false;
