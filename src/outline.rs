@@ -32,9 +32,11 @@
 
 mod marker;
 pub mod oneline;
+pub mod table;
 #[cfg(test)]
 mod tests;
 pub mod unnumbered;
+pub mod wrapped;
 
 use compact_str::CompactString;
 use serde::Serialize;
@@ -145,6 +147,12 @@ impl Stack {
         self.last.get(style as usize).is_some_and(|&l| l > 0 && value == l + 1)
     }
 
+    /// Whether `value` is the next number of `style` where it is open: the strict
+    /// continuation a numbered line inside a table needs ([`table`]).
+    fn next_of_open(&self, style: Style, value: u32) -> bool {
+        self.open.iter().any(|&(s, v)| s == style && value == v + 1)
+    }
+
     fn has(&self, style: Style) -> bool {
         self.open.iter().any(|&(s, _)| s == style)
     }
@@ -156,7 +164,9 @@ impl Stack {
 /// once up to the first stop, and a run-together line is walked once ([`oneline`]).
 pub fn parse<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Heading> {
     let lines: Vec<&str> = lines.into_iter().collect();
-    let unnumbered = unnumbered::find(&lines);
+    let layout = wrapped::layout(&lines);
+    let unnumbered = unnumbered::find(&lines, layout);
+    let tables = table::in_table(&lines);
     let mut extra = unnumbered.iter().peekable();
     let mut stack = Stack::default();
     let mut headings = Vec::new();
@@ -179,7 +189,24 @@ pub fn parse<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<Heading> {
                 })
             });
         let Some(f) = found else { continue };
+        if layout.margin.is_some_and(|m| wrapped::continues_paragraph(&lines, i, m)) {
+            continue;
+        }
+        let whole = layout.margin.and_then(|m| wrapped::continued(&lines, i, f.title, m));
+        let last = whole.as_ref().map_or(i, |w| w.1);
+        if tables[i] && !table::keeps_heading(&lines, last, stack.next_of_open(f.style, f.value)) {
+            continue;
+        }
         push(&mut stack, &mut headings, i + 1, f, None);
+        let h = headings.last_mut().expect("just pushed");
+        if let Some((t, _)) = whole {
+            h.title = t.into();
+        }
+        if layout.paged {
+            if let Some(t) = wrapped::tidy(&h.title) {
+                h.title = t.into();
+            }
+        }
     }
     headings
 }

@@ -28,10 +28,11 @@
 //! salutations (`各位代表：` `同志们！`, which end in `：` `！`), datelines and signatures
 //! (dates, a gap between title and name), captions (`…摄`), table cells and chrome (their
 //! neighbours are not prose), and the fragments a wiki scrape makes of a linked name
-//! (`《` / `中华人民共和国宪法` / `》…`: the line before ends mid-sentence). A short sentence that
+//! (`《` / `中华人民共和国宪法` / `》…`: the line before ends mid-sentence), and the tail of a
+//! sentence that closes a bracket it did not open (`市统计局）`). A short sentence that
 //! opens with a pronoun or a connective (`我们…` `这…` `但是…`) is never a lead.
 
-use super::{heading_of, is_indent, title_of, Style};
+use super::{heading_of, is_indent, title_of, wrapped, Style};
 
 /// Longest part title standing alone, in characters.
 pub const MAX_TITLE: usize = 30;
@@ -61,7 +62,8 @@ pub struct Unnumbered<'a> {
 
 /// The unnumbered headings of `lines`, in line order. Linear: each line is looked at once, and
 /// its neighbours only when it is short.
-pub fn find<'a>(lines: &[&'a str]) -> Vec<Unnumbered<'a>> {
+pub fn find<'a>(lines: &[&'a str], layout: wrapped::Layout) -> Vec<Unnumbered<'a>> {
+    let m = layout.margin;
     // Every line with something on it; a line of only invisible characters (left where a wiki
     // scrape cut a sentence) is kept, empty, so that it separates nothing.
     let text: Vec<(usize, &str)> = lines
@@ -86,7 +88,11 @@ pub fn find<'a>(lines: &[&'a str]) -> Vec<Unnumbered<'a>> {
         if !before || s.len() > MAX_LEAD * 4 {
             continue;
         }
-        let Some((style, marker, title, value)) = kind_of(s) else { continue };
+        // In a hard-wrapped text a line reaching the margin is a wrapped line of a paragraph.
+        if m.is_some_and(|m| wrapped::full(s, m)) {
+            continue;
+        }
+        let Some((style, marker, title, value)) = kind_of(s, layout.paged) else { continue };
         let (Some(&(pi, prev)), Some(&(ni, next))) = (text.get(k.wrapping_sub(1)), text.get(k + 1))
         else {
             continue;
@@ -97,8 +103,8 @@ pub fn find<'a>(lines: &[&'a str]) -> Vec<Unnumbered<'a>> {
         }
         let after_ok = match style {
             Style::CnDun => opens_paragraph(next),
-            Style::Lead => opens_prose(next),
-            _ => opens_part(next, text.get(k + 2).map(|&(_, t)| t)),
+            Style::Lead => opens_prose(next, m),
+            _ => opens_part(next, text.get(k + 2).map(|&(_, t)| t), layout),
         };
         // A part title follows the end of a sentence; a lead may also follow its heading.
         let before_ok = ends_sentence(prev) || (style == Style::Lead && heading_of(prev).is_some());
@@ -127,20 +133,32 @@ pub fn find<'a>(lines: &[&'a str]) -> Vec<Unnumbered<'a>> {
 }
 
 /// What kind of unnumbered heading the trimmed line `s` may be: style, marker, title, value.
-fn kind_of(s: &str) -> Option<(Style, &str, &str, u32)> {
+/// In text from a page (`paged`), the spaces PDF extraction puts between Chinese and digits
+/// (`2024 年工作回顾`) are no gap.
+fn kind_of(s: &str, paged: bool) -> Option<(Style, &str, &str, u32)> {
     if let Some(v) = bare_numeral(s) {
         return Some((Style::CnDun, s, "", v));
     }
-    let n = s.chars().count();
-    if n < 2 || s.chars().any(is_indent) || !s.chars().any(is_han) || is_dateline(s) {
+    let tidied = paged.then(|| wrapped::tidy(s)).flatten();
+    let n = tidied.as_deref().unwrap_or(s).chars().count();
+    if n < 2
+        || tidied.as_deref().unwrap_or(s).chars().any(is_indent)
+        || !s.chars().any(is_han)
+        || is_dateline(s)
+    {
         return None;
     }
     let first = s.chars().next()?;
     // Not a fragment of a sentence (closing punctuation first, a comma or opening punctuation
     // last), not a caption.
-    if "》」』”），,。、；;：:".contains(first)
+    if "》」』”）)，,。、；;：:".contains(first)
         || s.ends_with(['摄', ',', '，', '、', '“', '《', '（', '(', '「', '‘'])
     {
+        return None;
+    }
+    // A line closing a bracket it did not open is the tail of a sentence (`市统计局）`).
+    let count = |set: &[char]| s.chars().filter(|c| set.contains(c)).count();
+    if count(&['）', ')']) > count(&['（', '(']) {
         return None;
     }
     let body = s.trim_start_matches(['—', '-']);
@@ -206,29 +224,30 @@ fn ends_sentence(p: &str) -> bool {
 /// Whether a part title may stand before `next` (and `after`, the line after it): prose, its
 /// first numbered point (`名词解释` / `1.“两重”：…`), or a salutation or a subtitle line and
 /// then one of those (`结束语` / `各位代表！` / prose; `附件` / `…名词注释` / `1.…`).
-fn opens_part(next: &str, after: Option<&str>) -> bool {
-    let starts = |p: &str| opens_prose(p) || heading_of(p).is_some();
+fn opens_part(next: &str, after: Option<&str>, layout: wrapped::Layout) -> bool {
+    let starts = |p: &str| opens_prose(p, layout.margin) || heading_of(p).is_some();
     if starts(next) {
         return true;
     }
     let n = next.chars().count();
     let salutation = n <= 12 && next.ends_with(['！', '：', '!', ':']);
-    let subtitle = matches!(kind_of(next), Some((Style::Standalone, ..)));
+    let subtitle = matches!(kind_of(next, layout.paged), Some((Style::Standalone, ..)));
     // A subtitle goes with points, not prose: a short line between prose may be a fragment.
     (salutation && after.is_some_and(starts))
         || (subtitle && after.is_some_and(|a| heading_of(a).is_some()))
 }
 
-/// Whether `p` (trimmed) is prose that may follow a heading.
-fn opens_prose(p: &str) -> bool {
-    is_prose(p) && opens_paragraph(p)
+/// Whether `p` (trimmed) is prose that may follow a heading; in a hard-wrapped text with
+/// margin `m`, the first line of a paragraph reaching the margin is prose too.
+fn opens_prose(p: &str, m: Option<usize>) -> bool {
+    (is_prose(p) || m.is_some_and(|m| wrapped::full(p, m))) && opens_paragraph(p)
 }
 
 /// Whether `p` (trimmed) may open a paragraph: some text with a full stop or a comma, not
 /// beginning with closing punctuation.
 fn opens_paragraph(p: &str) -> bool {
     let first = p.chars().next();
-    p.contains(['。', '，', ',']) && !first.is_some_and(|c| "》」』”），,。、；;：:".contains(c))
+    p.contains(['。', '，', ',']) && !first.is_some_and(|c| "》」』”）)，,。、；;：:".contains(c))
 }
 
 /// A paragraph of prose: long enough, with a full stop or a comma.
