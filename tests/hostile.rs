@@ -269,7 +269,10 @@ fn permission_denied() {
     let locked = tmp.path().join("locked");
     write(&locked, "inside.txt", "一、锁住\n".as_bytes());
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
-    let good_doc = good();
+    // The readable report sits beside the others: run as `nobody` below, the binary may not be
+    // able to enter the checkout (a clone under a 0700 directory).
+    let report = fs::read(good()).expect("the sample");
+    let good_doc = write(tmp.path(), "good.txt", &report);
     let args = ["outline", "--json", &shown(&secret), &shown(&locked), &shown(&good_doc)];
     let out = if fs::read(&secret).is_err() {
         gongwen(&args)

@@ -104,9 +104,12 @@ pub fn layout(lines: &[&str]) -> Layout {
     Layout { margin, paged: margin.is_some() || feeds }
 }
 
-/// Whether `line` reaches the margin `m`.
+/// Whether `line` reaches the margin `m`: it ends within [`SLACK`] columns of it. A line far
+/// past the margin was never wrapped at it (a table row, a paragraph the extraction kept whole),
+/// so what follows it is no continuation.
 pub(super) fn full(line: &str, m: usize) -> bool {
-    width(line) + SLACK >= m
+    let w = width(line);
+    w + SLACK >= m && w <= m + SLACK
 }
 
 /// Whether `s` has a title stop (`。；：` or their ASCII forms).

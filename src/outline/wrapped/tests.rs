@@ -1,6 +1,6 @@
 //! Hard-wrapped PDF text, on real lines of `tests/pdftext/` (pdftotext output).
 
-use super::{continues_paragraph, margin, tidy};
+use super::{continues_paragraph, full, margin, tidy};
 use crate::outline::parse;
 
 const HONGZE: &str = include_str!("../../../tests/pdftext/hongze-2023-xxgk-annual-report.txt");
@@ -81,4 +81,15 @@ fn extraction_spaces_are_dropped_from_titles() {
         h.iter().find(|h| h.marker == "一、").map(|h| h.title.as_str()),
         Some("2024年工作回顾")
     );
+}
+
+#[test]
+fn a_line_far_past_the_margin_is_no_wrapped_line() {
+    // Hongze's margin (50-60 columns): its wrapped lines end there, a whole paragraph runs on.
+    let m = margin(&lines(HONGZE)).expect("hard-wrapped");
+    let wrapped = "2023 年，洪泽区人民政府坚持以习近平新时代中国特色社会";
+    assert!(full(wrapped, m), "{wrapped}");
+    let whole = "（一）主动公开情况。主要通过政府门户网站主动公开政府文件、项目审批、通知公告等各类政府信息。2023 年，我区在政府网站平台主动公开政府信息 1136 条。";
+    assert!(!full(whole, m), "a paragraph kept whole ends far past the margin");
+    assert!(!full("健康发展 。", m), "short of the margin");
 }
