@@ -117,47 +117,46 @@ fn has_stop(s: &str) -> bool {
     s.contains(['。', ';', '\u{ff1b}', ':', '\u{ff1a}'])
 }
 
-/// The index of the line that continues line `i` across a page break or directly: the next
-/// line, or the first line after a page number, form feed and blank lines between pages.
-fn next_part(lines: &[&str], i: usize) -> Option<usize> {
-    let mut j = i + 1;
+/// The first line with text among `indices` (walked in their order), skipping the page break
+/// between pages (page numbers, blank lines, form feeds), and whether a page break was crossed.
+fn across_break(lines: &[&str], indices: impl Iterator<Item = usize>) -> Option<(usize, bool)> {
     let mut paged = false;
-    // Bounded: a page break is a page number and a few blank lines.
-    while j < lines.len() && j <= i + 6 {
+    for j in indices {
         let l = lines[j];
         if table::is_page_number(l) {
             paged = true;
         } else if l.trim_matches(is_indent).is_empty() {
             paged |= l.contains('\u{c}');
         } else {
-            return (j == i + 1 || paged || l.starts_with('\u{c}')).then_some(j);
+            return Some((j, paged));
         }
-        j += 1;
     }
     None
+}
+
+/// How many lines a page break may take (a page number and a few blank lines).
+const BREAK_LINES: usize = 6;
+
+/// The index of the line that continues line `i` across a page break or directly: the next
+/// line, or the first line after a page number, form feed and blank lines between pages.
+fn next_part(lines: &[&str], i: usize) -> Option<usize> {
+    let after = i + 1..lines.len().min(i + 1 + BREAK_LINES);
+    let (j, paged) = across_break(lines, after)?;
+    (j == i + 1 || paged || lines[j].starts_with('\u{c}')).then_some(j)
 }
 
 /// Whether line `i` continues the paragraph of the line before it (module doc), in a text
 /// with margin `m`.
 pub fn continues_paragraph(lines: &[&str], i: usize, m: usize) -> bool {
     // The line before, across a page break (a page number, form feed and blank lines).
-    let mut j = i;
-    let mut paged = lines.get(i).is_some_and(|l| l.starts_with('\u{c}'));
-    while j > 0 && j + 6 > i {
-        j -= 1;
-        let l = lines[j];
-        if table::is_page_number(l) {
-            paged = true;
-        } else if l.trim_matches(is_indent).is_empty() {
-            paged |= l.contains('\u{c}');
-        } else {
-            if j + 1 < i && !paged {
-                return false;
-            }
-            return !ends_paragraph_line(l) && full(l, m);
+    let starts_page = lines.get(i).is_some_and(|l| l.starts_with('\u{c}'));
+    let before = (i.saturating_sub(BREAK_LINES)..i.min(lines.len())).rev();
+    match across_break(lines, before) {
+        Some((j, paged)) if j + 1 == i || paged || starts_page => {
+            !ends_paragraph_line(lines[j]) && full(lines[j], m)
         }
+        _ => false,
     }
-    false
 }
 
 /// Whether the line `l` ends a sentence or announces a list (`。！？：…`, or a closing quote or
